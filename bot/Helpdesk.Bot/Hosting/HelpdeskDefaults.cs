@@ -1,0 +1,13 @@
+namespace Helpdesk.Bot.Hosting;
+
+/// <summary>What every part of the host shares: the clock, problem details and health checks.</summary>
+internal static class HelpdeskDefaults
+{
+    public static WebApplicationBuilder AddHelpdeskDefaults(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddHealthChecks();
+        return builder;
+    }
+}

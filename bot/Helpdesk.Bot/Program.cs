@@ -1,0 +1,14 @@
+using Helpdesk.Bot.Classifier;
+using Helpdesk.Bot.Endpoints;
+using Helpdesk.Bot.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddHelpdeskDefaults();
+builder.AddIntentClassifier();
+
+var app = builder.Build();
+app.MapHealthEndpoints();
+app.Run();
+
+/// <summary>The host's entry point, visible to the in-process test host.</summary>
+public partial class Program;
