@@ -1,0 +1,8 @@
+namespace Helpdesk.Knowledge.Articles;
+
+public enum ArticleStatus
+{
+    Published,
+    Draft,
+    Archived,
+}

@@ -1,0 +1,7 @@
+namespace Helpdesk.Knowledge.Articles;
+
+public enum Audience
+{
+    Customers,
+    Agents,
+}

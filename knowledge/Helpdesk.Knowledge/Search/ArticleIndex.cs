@@ -1,0 +1,124 @@
+using Helpdesk.Knowledge.Articles;
+using Helpdesk.Knowledge.Feedback;
+
+namespace Helpdesk.Knowledge.Search;
+
+/// <summary>
+/// An immutable BM25F index over published articles. Build one with <see cref="ArticleIndexBuilder"/>;
+/// a reload builds a new index and swaps the reference, so searches never lock and never see a
+/// half-built index. Search is a pure function of the index, the query and the options.
+/// </summary>
+public sealed class ArticleIndex
+{
+    private const float TypoWeight = 0.8f;
+    private const float IntentBoost = 0.6f;
+
+    private readonly Dictionary<string, int> _termIds;
+    private readonly string[] _terms;
+    private readonly float[] _idf;
+    private readonly Posting[][] _postings;
+    private readonly TypoCandidates _typos;
+    private readonly float _unknownTermIdf;
+
+    internal ArticleIndex(IReadOnlyList<Article> articles, SynonymSet synonyms, string[] terms, Posting[][] postings)
+    {
+        Articles = articles;
+        Synonyms = synonyms;
+        _terms = terms;
+        _postings = postings;
+        _termIds = new Dictionary<string, int>(terms.Length, StringComparer.Ordinal);
+        for (var i = 0; i < terms.Length; i++) _termIds[terms[i]] = i;
+        _idf = postings.Select(p => Idf(p.Length, articles.Count)).ToArray();
+        _unknownTermIdf = Idf(0, articles.Count);
+        _typos = new TypoCandidates(terms);
+    }
+
+    /// <summary>The indexed (published) articles.</summary>
+    public IReadOnlyList<Article> Articles { get; }
+
+    public SynonymSet Synonyms { get; }
+
+    public int TermCount => _terms.Length;
+
+    public Article? Find(string id) => Articles.FirstOrDefault(a => a.Id == id);
+
+    public SearchOutcome Search(string? query, SearchOptions? options = null)
+    {
+        options ??= new SearchOptions();
+        var queryTerms = EnglishAnalyzer.Terms(query, Synonyms).Distinct(StringComparer.Ordinal).ToList();
+        if (queryTerms.Count == 0 || Articles.Count == 0) return SearchOutcome.Nothing;
+
+        var bm25 = new float[Articles.Count];
+        var covered = new float[Articles.Count];
+        var totalIdf = 0f;
+        foreach (var term in queryTerms)
+        {
+            var (termId, weight) = Resolve(term);
+            var idf = termId >= 0 ? _idf[termId] : _unknownTermIdf;
+            totalIdf += idf;
+            if (termId < 0) continue;
+
+            foreach (var posting in _postings[termId])
+            {
+                bm25[posting.Document] += weight * idf * posting.Frequency / (FieldWeights.K1 + posting.Frequency);
+                covered[posting.Document] += weight * idf;
+            }
+        }
+
+        var ranked = new List<(int Document, double Score, double Confidence)>();
+        for (var d = 0; d < Articles.Count; d++)
+        {
+            if (bm25[d] <= 0 || !IsVisible(Articles[d], options.Audience)) continue;
+            var confidence = covered[d] / totalIdf * (bm25[d] / (bm25[d] + 1.0));
+            var score = bm25[d] * IntentPrior(Articles[d], options) * HelpfulnessPrior.Multiplier(options.Feedback, Articles[d].Id, options.Intent);
+            ranked.Add((d, score, confidence));
+        }
+
+        ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Document.CompareTo(b.Document));
+        var results = new List<SearchResult>();
+        foreach (var (document, score, confidence) in ranked)
+        {
+            if (results.Count == options.Top || score < options.RelativeCutoff * ranked[0].Score) break;
+            if (confidence < options.MinimumConfidence) continue;
+            var article = Articles[document];
+            var section = Snippets.BestSection(article, queryTerms.ToHashSet(StringComparer.Ordinal), _idf, _termIds);
+            results.Add(new SearchResult(article, score, Math.Round(confidence, 4), Snippets.Highlight(section, queryTerms), section));
+        }
+
+        return new SearchOutcome(results);
+    }
+
+    /// <summary>The ranked ids without cut-offs, for measuring recall.</summary>
+    public IReadOnlyList<string> Rank(string query, string? intent, int top) =>
+        Search(query, new SearchOptions { Top = top, Intent = intent, MinimumConfidence = 0, RelativeCutoff = 0, Audience = Audience.Agents })
+            .Results.Select(r => r.Article.Id).ToList();
+
+    private (int TermId, float Weight) Resolve(string term)
+    {
+        if (_termIds.TryGetValue(term, out var id)) return (id, 1f);
+
+        // An unknown word is most likely a typo of the most common indexed word one edit away.
+        var best = -1;
+        foreach (var candidate in _typos.Near(term, _terms))
+        {
+            if (best < 0 || _postings[candidate].Length > _postings[best].Length) best = candidate;
+        }
+
+        return (best, TypoWeight);
+    }
+
+    private static bool IsVisible(Article article, Audience audience) =>
+        audience == Audience.Agents || article.Audience == Audience.Customers;
+
+    private static double IntentPrior(Article article, SearchOptions options) =>
+        options.Intent is { } intent && article.Intents.Contains(intent, StringComparer.Ordinal)
+            ? 1 + IntentBoost * Math.Clamp(options.IntentConfidence, 0, 1)
+            : 1;
+
+    private static float Idf(int documentFrequency, int documents) =>
+        (float)Math.Log(1 + (documents - documentFrequency + 0.5) / (documentFrequency + 0.5));
+}
+
+/// <summary>A term's weight in one article: its field frequencies combined by BM25F's boosts and
+/// length normalization, which do not depend on the query and so are computed once at build.</summary>
+internal readonly record struct Posting(int Document, float Frequency);
