@@ -11,6 +11,7 @@ namespace Helpdesk.Knowledge.Search;
 public sealed class ArticleIndex
 {
     private const float TypoWeight = 0.8f;
+    private const float UnknownTermShare = 0.5f;
     private const float IntentBoost = 0.6f;
 
     private readonly Dictionary<string, int> _termIds;
@@ -50,14 +51,21 @@ public sealed class ArticleIndex
 
         var bm25 = new float[Articles.Count];
         var covered = new float[Articles.Count];
-        var totalIdf = 0f;
+        var queryIdf = 0f;
         foreach (var term in queryTerms)
         {
             var (termId, weight) = Resolve(term);
-            var idf = termId >= 0 ? _idf[termId] : _unknownTermIdf;
-            totalIdf += idf;
-            if (termId < 0) continue;
+            if (termId < 0)
+            {
+                // A word no article uses counts against every article, but half as much as a known
+                // word: customers add filler ("again", "issue") that says nothing about the answer.
+                // A word inside a synonym phrase is represented by the phrase's token instead.
+                if (!Synonyms.Contains(term)) queryIdf += UnknownTermShare * _unknownTermIdf;
+                continue;
+            }
 
+            var idf = _idf[termId];
+            queryIdf += idf;
             foreach (var posting in _postings[termId])
             {
                 bm25[posting.Document] += weight * idf * posting.Frequency / (FieldWeights.K1 + posting.Frequency);
@@ -69,9 +77,8 @@ public sealed class ArticleIndex
         for (var d = 0; d < Articles.Count; d++)
         {
             if (bm25[d] <= 0 || !IsVisible(Articles[d], options.Audience)) continue;
-            var confidence = covered[d] / totalIdf * (bm25[d] / (bm25[d] + 1.0));
             var score = bm25[d] * IntentPrior(Articles[d], options) * HelpfulnessPrior.Multiplier(options.Feedback, Articles[d].Id, options.Intent);
-            ranked.Add((d, score, confidence));
+            ranked.Add((d, score, Confidence(covered[d], queryIdf)));
         }
 
         ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Document.CompareTo(b.Document));
@@ -105,6 +112,18 @@ public sealed class ArticleIndex
         }
 
         return (best, TypoWeight);
+    }
+
+    /// <summary>
+    /// How much of the query an article answers: the share of the query's weight (idf) its matches
+    /// cover, scaled down when everything matched is a common word (a query of only "account" fits
+    /// many articles and none of them surely).
+    /// </summary>
+    private double Confidence(float covered, float queryIdf)
+    {
+        var coverage = Math.Min(1, covered / queryIdf);
+        var specificity = Math.Min(1, covered / (0.5 * _unknownTermIdf));
+        return coverage * specificity;
     }
 
     private static bool IsVisible(Article article, Audience audience) =>
