@@ -1,12 +1,17 @@
 using BenchmarkDotNet.Running;
 using Helpdesk.Benchmarks.Classifier;
 
-// "latency [calls]" prints per-call percentiles; anything else goes to BenchmarkDotNet
-// (e.g. "--filter *Prediction*").
-if (args.Length > 0 && args[0] == "latency")
+// "latency" and "search-latency" print per-call percentiles; anything else goes to
+// BenchmarkDotNet (e.g. "--filter *Prediction*").
+var count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 0;
+switch (args.FirstOrDefault())
 {
-    LatencyProbe.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200_000);
-    return;
+    case "latency":
+        LatencyProbe.Run(count > 0 ? count : 200_000);
+        return;
+    case "search-latency":
+        Helpdesk.Benchmarks.Knowledge.SearchLatencyProbe.Run(count > 0 ? count : 20_000);
+        return;
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(PredictionBenchmarks).Assembly).Run(args);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Helpdesk.Knowledge.Articles;
 using Helpdesk.Knowledge.Feedback;
 
@@ -49,8 +50,10 @@ public sealed class ArticleIndex
         var queryTerms = EnglishAnalyzer.Terms(query, Synonyms).Distinct(StringComparer.Ordinal).ToList();
         if (queryTerms.Count == 0 || Articles.Count == 0) return SearchOutcome.Nothing;
 
-        var bm25 = new float[Articles.Count];
-        var covered = new float[Articles.Count];
+        var bm25 = ArrayPool<float>.Shared.Rent(Articles.Count);
+        var covered = ArrayPool<float>.Shared.Rent(Articles.Count);
+        Array.Clear(bm25, 0, Articles.Count);
+        Array.Clear(covered, 0, Articles.Count);
         var queryIdf = 0f;
         foreach (var term in queryTerms)
         {
@@ -73,15 +76,10 @@ public sealed class ArticleIndex
             }
         }
 
-        var ranked = new List<(int Document, double Score, double Confidence)>();
-        for (var d = 0; d < Articles.Count; d++)
-        {
-            if (bm25[d] <= 0 || !IsVisible(Articles[d], options.Audience)) continue;
-            var score = bm25[d] * IntentPrior(Articles[d], options) * HelpfulnessPrior.Multiplier(options.Feedback, Articles[d].Id, options.Intent);
-            ranked.Add((d, score, Confidence(covered[d], queryIdf)));
-        }
+        var ranked = TopCandidates(bm25, covered, queryIdf, options);
+        ArrayPool<float>.Shared.Return(bm25);
+        ArrayPool<float>.Shared.Return(covered);
 
-        ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Document.CompareTo(b.Document));
         var results = new List<SearchResult>();
         foreach (var (document, score, confidence) in ranked)
         {
@@ -93,6 +91,33 @@ public sealed class ArticleIndex
         }
 
         return new SearchOutcome(results);
+    }
+
+    // Keeps only the best few candidates in a bounded min-heap: sorting every matching article
+    // would cost more than the scoring itself on a large knowledge base.
+    private List<(int Document, double Score, double Confidence)> TopCandidates(float[] bm25, float[] covered, float queryIdf, SearchOptions options)
+    {
+        var capacity = Math.Max(16, options.Top * 4);
+        var heap = new PriorityQueue<int, (double Score, int Negated)>(capacity + 1);
+        for (var d = 0; d < Articles.Count; d++)
+        {
+            if (bm25[d] <= 0 || !IsVisible(Articles[d], options.Audience)) continue;
+            var score = bm25[d] * IntentPrior(Articles[d], options) * HelpfulnessPrior.Multiplier(options.Feedback, Articles[d].Id, options.Intent);
+
+            // Ties go to the lower document number, so results do not depend on heap order.
+            var priority = (score, -d);
+            if (heap.Count < capacity) heap.Enqueue(d, priority);
+            else if (heap.TryPeek(out _, out var worst) && priority.CompareTo(worst) > 0) heap.DequeueEnqueue(d, priority);
+        }
+
+        var ranked = new List<(int Document, double Score, double Confidence)>(heap.Count);
+        while (heap.TryDequeue(out var document, out var priority))
+        {
+            ranked.Add((document, priority.Score, Confidence(covered[document], queryIdf)));
+        }
+
+        ranked.Reverse();
+        return ranked;
     }
 
     /// <summary>The ranked ids without cut-offs, for measuring recall.</summary>
