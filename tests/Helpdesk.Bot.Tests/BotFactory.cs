@@ -13,7 +13,11 @@ public sealed class BotFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(DataDirectory);
         TrainingFile = Path.Combine(DataDirectory, "train.csv");
         File.WriteAllText(TrainingFile, SmallTrainingSet.Csv);
+        ArticlesDirectory = Path.Combine(DataDirectory, "articles");
+        Directory.CreateDirectory(ArticlesDirectory);
     }
+
+    public string ArticlesDirectory { get; }
 
     public string DataDirectory { get; }
 
@@ -26,6 +30,8 @@ public sealed class BotFactory : WebApplicationFactory<Program>
         builder.UseSetting("Helpdesk:DataDirectory", DataDirectory);
         builder.UseSetting("Classifier:TrainingData:0", TrainingFile);
         builder.UseSetting("Classifier:OutOfScopeLabel", "");
+        builder.UseSetting("Knowledge:ArticlesPath", ArticlesDirectory);
+        builder.UseSetting("Knowledge:SynonymsPath", Path.Combine(DataDirectory, "synonyms.txt"));
     }
 
     protected override void Dispose(bool disposing)

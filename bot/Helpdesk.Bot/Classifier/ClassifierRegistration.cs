@@ -14,7 +14,6 @@ internal static partial class ClassifierRegistration
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(services => CreateClassifier(services, builder.Environment, builder.Configuration));
         builder.Services.AddSingleton<IIntentClassifier>(services => services.GetRequiredService<ReloadingIntentClassifier>());
-        builder.Services.AddHostedService<ClassifierWarmUp>();
         builder.Services.AddHealthChecks().AddCheck<ClassifierHealthCheck>("intent-model", tags: ["ready"]);
         return builder;
     }

@@ -1,6 +1,6 @@
 namespace Helpdesk.Bot.Hosting;
 
-/// <summary>What every part of the host shares: the clock, problem details and health checks.</summary>
+/// <summary>What every part of the host shares: the clock, problem details, health checks and warm-up.</summary>
 internal static class HelpdeskDefaults
 {
     public static WebApplicationBuilder AddHelpdeskDefaults(this WebApplicationBuilder builder)
@@ -8,6 +8,7 @@ internal static class HelpdeskDefaults
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks();
+        builder.Services.AddHostedService<WarmUp>();
         return builder;
     }
 }

@@ -17,7 +17,7 @@ public sealed class ClassifierHostingTests
 
         var readiness = await ReadinessAsync(client);
 
-        Assert.Equal("Healthy", readiness.GetProperty("status").GetString());
+        Assert.Equal("Healthy", readiness.GetProperty("checks").GetProperty("intent-model").GetProperty("status").GetString());
         Assert.Equal("3", readiness.GetProperty("checks").GetProperty("intent-model").GetProperty("data").GetProperty("labels").GetString());
         Assert.True(File.Exists(factory.ModelPath));
     }
