@@ -1,17 +1,21 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
 using Helpdesk.Benchmarks.Classifier;
+using Helpdesk.Benchmarks.Knowledge;
 
-// "latency" and "search-latency" print per-call percentiles; anything else goes to
-// BenchmarkDotNet (e.g. "--filter *Prediction*").
-var count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 0;
+// "latency [calls]" and "search-latency [queries]" print per-call percentiles; anything else goes
+// to BenchmarkDotNet (e.g. "--filter *Prediction*").
+int Count(int fallback) => args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : fallback;
+
 switch (args.FirstOrDefault())
 {
     case "latency":
-        LatencyProbe.Run(count > 0 ? count : 200_000);
-        return;
+        LatencyProbe.Run(Count(200_000));
+        break;
     case "search-latency":
-        Helpdesk.Benchmarks.Knowledge.SearchLatencyProbe.Run(count > 0 ? count : 20_000);
-        return;
+        SearchLatencyProbe.Run(Count(20_000));
+        break;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(PredictionBenchmarks).Assembly).Run(args);
+        break;
 }
-
-BenchmarkSwitcher.FromAssembly(typeof(PredictionBenchmarks).Assembly).Run(args);

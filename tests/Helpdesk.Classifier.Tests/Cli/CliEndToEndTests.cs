@@ -5,6 +5,8 @@ namespace Helpdesk.Classifier.Tests.Cli;
 /// <summary>train → evaluate → predict on the shipped data, through the real command line.</summary>
 public sealed class CliEndToEndTests : IClassFixture<CliEndToEndTests.TrainedModel>
 {
+    private static readonly CommandLineTool Cli = new("helpdesk-classifier");
+
     private readonly TrainedModel _trained;
 
     public CliEndToEndTests(TrainedModel trained) => _trained = trained;
@@ -21,7 +23,7 @@ public sealed class CliEndToEndTests : IClassFixture<CliEndToEndTests.TrainedMod
     [Fact]
     public async Task Evaluate_HeldOutTestFile_MeetsTheQualityBar()
     {
-        var result = await ClassifierCli.RunAsync("evaluate", "--model", _trained.ModelPath,
+        var result = await Cli.RunAsync("evaluate", "--model", _trained.ModelPath,
             "--data", RepositoryFiles.Path("classifier", "data", "test.csv"), "--oos-label", "out_of_scope", "--json");
 
         Assert.Equal(0, result.ExitCode);
@@ -42,7 +44,7 @@ public sealed class CliEndToEndTests : IClassFixture<CliEndToEndTests.TrainedMod
     [InlineData("where is my order NB-1048576", "order_status")]
     public async Task Predict_TypicalRequests_NamesTheIntent(string text, string intent)
     {
-        var result = await ClassifierCli.RunAsync("predict", "--model", _trained.ModelPath, "--top", "3", "--json", text);
+        var result = await Cli.RunAsync("predict", "--model", _trained.ModelPath, "--top", "3", "--json", text);
 
         Assert.Equal(0, result.ExitCode);
         var prediction = JsonDocument.Parse(result.Output).RootElement;
@@ -54,7 +56,7 @@ public sealed class CliEndToEndTests : IClassFixture<CliEndToEndTests.TrainedMod
     [Fact]
     public async Task Predict_OffTopic_IsOutOfScope()
     {
-        var result = await ClassifierCli.RunAsync("predict", "--model", _trained.ModelPath, "what's a good recipe for banana bread");
+        var result = await Cli.RunAsync("predict", "--model", _trained.ModelPath, "what's a good recipe for banana bread");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("out of scope", result.Output);
@@ -66,7 +68,7 @@ public sealed class CliEndToEndTests : IClassFixture<CliEndToEndTests.TrainedMod
         using var directory = new TemporaryDirectory();
         var data = directory.Write("bad.csv", "utterance,intent\nhello,greeting\n");
 
-        var result = await ClassifierCli.RunAsync("train", "--data", data, "--out", directory.Path("m.model"));
+        var result = await Cli.RunAsync("train", "--data", data, "--out", directory.Path("m.model"));
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains($"{data}:1:", result.Error);
@@ -81,7 +83,7 @@ public sealed class CliEndToEndTests : IClassFixture<CliEndToEndTests.TrainedMod
         var truncated = directory.Path("truncated.model");
         await File.WriteAllBytesAsync(truncated, bytes[..1000], TestContext.Current.CancellationToken);
 
-        var result = await ClassifierCli.RunAsync("evaluate", "--model", truncated, "--data", RepositoryFiles.Path("classifier", "data", "test.csv"));
+        var result = await Cli.RunAsync("evaluate", "--model", truncated, "--data", RepositoryFiles.Path("classifier", "data", "test.csv"));
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("truncated or corrupted", result.Error);
@@ -95,7 +97,7 @@ public sealed class CliEndToEndTests : IClassFixture<CliEndToEndTests.TrainedMod
         var lines = Examples.Support.Select(e => JsonSerializer.Serialize(new Dictionary<string, string> { ["utterance"] = e.Text, ["intent"] = e.Label }));
         var data = directory.Write("data.jsonl", string.Join('\n', lines));
 
-        var result = await ClassifierCli.RunAsync("train", "--data", data, "--text-column", "utterance", "--label-column", "intent",
+        var result = await Cli.RunAsync("train", "--data", data, "--text-column", "utterance", "--label-column", "intent",
             "--out", directory.Path("m.model"), "--seed", "3");
 
         Assert.Equal(0, result.ExitCode);
@@ -109,10 +111,10 @@ public sealed class CliEndToEndTests : IClassFixture<CliEndToEndTests.TrainedMod
 
         public string ModelPath => _directory.Path("intent.model");
 
-        internal ClassifierCli.Result Training { get; private set; } = null!;
+        internal CommandLineTool.Result Training { get; private set; } = null!;
 
         public async ValueTask InitializeAsync() =>
-            Training = await ClassifierCli.RunAsync("train", "--data", RepositoryFiles.Path("classifier", "data", "train.csv"),
+            Training = await Cli.RunAsync("train", "--data", RepositoryFiles.Path("classifier", "data", "train.csv"),
                 "--out", ModelPath, "--oos-label", "out_of_scope", "--seed", "1");
 
         public ValueTask DisposeAsync()

@@ -4,13 +4,15 @@ namespace Helpdesk.Knowledge.Tests.Cli;
 
 public sealed class KnowledgeCliTests
 {
+    private static readonly CommandLineTool Cli = new("helpdesk-knowledge");
+
     [Fact]
     public async Task Lint_BrokenArticle_ExitsNonZeroWithFileAndLine()
     {
         using var folder = new TemporaryDirectory();
         var path = new ArticleText { Body = ArticleText.DefaultBodyWithLink("nowhere.md") }.WriteTo(folder.FullPath);
 
-        var result = await KnowledgeCli.RunAsync("lint", "--articles", folder.FullPath, "--today", "2026-11-23");
+        var result = await Cli.RunAsync("lint", "--articles", folder.FullPath, "--today", "2026-11-23");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(path)}:\d+: error: broken link 'nowhere.md'", result.Output);
@@ -22,7 +24,7 @@ public sealed class KnowledgeCliTests
         using var folder = new TemporaryDirectory();
         new ArticleText().WriteTo(folder.FullPath);
 
-        var result = await KnowledgeCli.RunAsync("lint", "--articles", folder.FullPath, "--today", "2026-11-23");
+        var result = await Cli.RunAsync("lint", "--articles", folder.FullPath, "--today", "2026-11-23");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("1 articles: 0 error(s)", result.Output, StringComparison.Ordinal);
@@ -35,7 +37,7 @@ public sealed class KnowledgeCliTests
         new ArticleText { Id = "reset-password", Title = "Reset your password", Tags = "[password]" }.WriteTo(folder.FullPath);
         new ArticleText { Id = "camera-offline", Title = "Camera offline", Tags = "[camera]" }.WriteTo(folder.FullPath);
 
-        var result = await KnowledgeCli.RunAsync("search", "--articles", folder.FullPath, "--json", "forgot my password");
+        var result = await Cli.RunAsync("search", "--articles", folder.FullPath, "--json", "forgot my password");
 
         Assert.Equal(0, result.ExitCode);
         var hits = JsonDocument.Parse(result.Output).RootElement;
@@ -52,7 +54,7 @@ public sealed class KnowledgeCliTests
         var queries = Path.Combine(folder.FullPath, "queries.csv");
         await File.WriteAllTextAsync(queries, "query,expected\nforgot my password,reset-password\nmy cam is offline,camera-offline|reset-password\n", TestContext.Current.CancellationToken);
 
-        var result = await KnowledgeCli.RunAsync("evaluate", "--articles", folder.FullPath, "--queries", queries, "--json");
+        var result = await Cli.RunAsync("evaluate", "--articles", folder.FullPath, "--queries", queries, "--json");
 
         Assert.Equal(0, result.ExitCode);
         var report = JsonDocument.Parse(result.Output).RootElement;
@@ -70,7 +72,7 @@ public sealed class KnowledgeCliTests
         var queries = Path.Combine(folder.FullPath, "queries.csv");
         await File.WriteAllTextAsync(queries, "query,answer\nhello,x\n", TestContext.Current.CancellationToken);
 
-        var result = await KnowledgeCli.RunAsync("evaluate", "--articles", folder.FullPath, "--queries", queries);
+        var result = await Cli.RunAsync("evaluate", "--articles", folder.FullPath, "--queries", queries);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains($"{queries}:1:", result.Error, StringComparison.Ordinal);

@@ -1,13 +1,14 @@
 using System.Diagnostics;
 
-namespace Helpdesk.Knowledge.Tests.Cli;
+namespace Helpdesk.Tests.Shared;
 
-/// <summary>Runs the built knowledge tool as a separate process, as a content owner or CI would.</summary>
-internal static class KnowledgeCli
+/// <summary>Runs one of the repository's command-line tools, built beside the tests, as a separate
+/// process from the repository root, as an operator or CI would.</summary>
+internal sealed class CommandLineTool(string assemblyName)
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 
-    public static async Task<Result> RunAsync(params string[] arguments)
+    public async Task<Result> RunAsync(params string[] arguments)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -16,7 +17,7 @@ internal static class KnowledgeCli
             UseShellExecute = false,
             WorkingDirectory = RepositoryFiles.Root,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "helpdesk-knowledge.dll"));
+        start.ArgumentList.Add(System.IO.Path.Combine(AppContext.BaseDirectory, assemblyName + ".dll"));
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
 
         using var process = Process.Start(start)!;

@@ -1,4 +1,4 @@
-namespace Helpdesk.Knowledge.Tests;
+namespace Helpdesk.Tests.Shared;
 
 /// <summary>Finds files of the repository the tests were built from.</summary>
 internal static class RepositoryFiles
