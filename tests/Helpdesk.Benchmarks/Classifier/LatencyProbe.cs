@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Helpdesk.Classifier.Data;
 
@@ -16,17 +15,8 @@ internal static class LatencyProbe
         var texts = UtteranceFile.Load(ShippedModel.RepositoryPath("classifier", "data", "test.csv")).Select(e => e.Text).ToArray();
         for (var i = 0; i < 20_000; i++) model.Predict(texts[i % texts.Length]); // JIT and tiering settle
 
-        var ticks = new long[calls];
-        for (var i = 0; i < calls; i++)
-        {
-            var start = Stopwatch.GetTimestamp();
-            model.Predict(texts[i % texts.Length]);
-            ticks[i] = Stopwatch.GetTimestamp() - start;
-        }
-
-        Array.Sort(ticks);
-        double Micro(double quantile) => ticks[(int)Math.Min(calls - 1, quantile * calls)] * 1e6 / Stopwatch.Frequency;
+        var sample = LatencySample.Measure(calls, i => model.Predict(texts[i % texts.Length]));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{calls:N0} single predictions over {texts.Length} test utterances: p50 {Micro(0.5):F1} µs, p99 {Micro(0.99):F1} µs, p99.9 {Micro(0.999):F1} µs, max {Micro(1):F1} µs"));
+            $"{calls:N0} single predictions over {texts.Length} test utterances: p50 {sample.Microseconds(0.5):F1} µs, p99 {sample.Microseconds(0.99):F1} µs, p99.9 {sample.Microseconds(0.999):F1} µs, max {sample.Microseconds(1):F1} µs"));
     }
 }

@@ -26,19 +26,10 @@ internal static class SearchLatencyProbe
         build.Stop();
 
         for (var i = 0; i < 2_000; i++) index.Search(Queries[i % Queries.Length]);
-        var ticks = new long[queries];
-        for (var i = 0; i < queries; i++)
-        {
-            var start = Stopwatch.GetTimestamp();
-            index.Search(Queries[i % Queries.Length]);
-            ticks[i] = Stopwatch.GetTimestamp() - start;
-        }
-
-        Array.Sort(ticks);
-        double Ms(double q) => ticks[(int)Math.Min(queries - 1, q * queries)] * 1e3 / Stopwatch.Frequency;
+        var sample = LatencySample.Measure(queries, i => index.Search(Queries[i % Queries.Length]));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"10,000 articles: parsed in {parse.Elapsed.TotalSeconds:F2} s, indexed in {build.Elapsed.TotalSeconds:F2} s ({index.TermCount:N0} terms)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{queries:N0} searches: p50 {Ms(0.5):F3} ms, p99 {Ms(0.99):F3} ms, max {Ms(1):F3} ms"));
+            $"{queries:N0} searches: p50 {sample.Microseconds(0.5) / 1000:F3} ms, p99 {sample.Microseconds(0.99) / 1000:F3} ms, max {sample.Microseconds(1) / 1000:F3} ms"));
     }
 }
