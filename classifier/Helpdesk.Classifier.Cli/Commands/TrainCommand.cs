@@ -20,34 +20,16 @@ internal static class TrainCommand
         var output = new Option<string>("--out") { Description = "Where to write the model file.", Required = true };
         var textColumn = DataOptions.TextColumn();
         var labelColumn = DataOptions.LabelColumn();
-        var oosLabel = DataOptions.OutOfScopeLabel();
-        var seed = DataOptions.Seed();
-        var noRefit = new Option<bool>("--no-refit") { Description = "Keep the model trained on the training split instead of refitting on all data." };
-        var validation = new Option<double>("--validation-fraction")
-        {
-            Description = "Share of each label held back for early stopping, calibration and the threshold.",
-            DefaultValueFactory = _ => new TrainerOptions().ValidationFraction,
-        };
-        var maxLoss = new Option<double>("--max-in-scope-loss")
-        {
-            Description = "In-scope accuracy the out-of-scope threshold may cost on validation data.",
-            DefaultValueFactory = _ => new TrainerOptions().MaxInScopeAccuracyLoss,
-        };
+        var trainer = new TrainerOptionsBinding();
 
         var command = new Command("train", "Train a model and write it to a file.")
         {
-            data, output, textColumn, labelColumn, oosLabel, seed, noRefit, validation, maxLoss,
+            data, output, textColumn, labelColumn,
         };
+        trainer.AddTo(command);
         command.SetAction(parse => CommandFailure.Run(() =>
         {
-            var options = new TrainerOptions
-            {
-                Seed = parse.GetValue(seed),
-                OutOfScopeLabel = parse.GetValue(oosLabel),
-                RefitOnAllData = !parse.GetValue(noRefit),
-                ValidationFraction = parse.GetValue(validation),
-                MaxInScopeAccuracyLoss = parse.GetValue(maxLoss),
-            };
+            var options = trainer.Bind(parse);
             return Train(parse.GetValue(data)!, parse.GetValue(output)!, parse.GetValue(textColumn)!, parse.GetValue(labelColumn)!, options);
         }));
         return command;
