@@ -49,7 +49,7 @@ public static class SearchEvaluator
 
     public static SearchQualityReport Evaluate(ArticleIndex index, IReadOnlyList<EvaluationQuery> queries)
     {
-        int hitsAt1 = 0, hitsAt3 = 0;
+        int hitsAt1 = 0, hitsAt3 = 0, suggested = 0;
         double reciprocalRanks = 0;
         var missed = new List<MissedQuery>();
         foreach (var query in queries)
@@ -60,9 +60,23 @@ public static class SearchEvaluator
             if (rank is >= 1 and <= 3) hitsAt3++;
             else missed.Add(new MissedQuery(query.Query, query.Expected.Order(StringComparer.Ordinal).ToList(), ranked.Take(3).ToList()));
             if (rank >= 1) reciprocalRanks += 1.0 / rank;
+            var offered = index.Search(query.Query, new SearchOptions { Intent = query.Intent });
+            if (offered.Results.Any(r => query.Expected.Contains(r.Article.Id))) suggested++;
         }
 
         var count = Math.Max(1, queries.Count);
-        return new SearchQualityReport(queries.Count, (double)hitsAt1 / count, (double)hitsAt3 / count, reciprocalRanks / count, missed);
+        return new SearchQualityReport(queries.Count, (double)hitsAt1 / count, (double)hitsAt3 / count, reciprocalRanks / count,
+            (double)suggested / count, missed);
     }
+
+    /// <summary>Adds how often the bot declines queries that no article answers (one query per line).</summary>
+    public static SearchQualityReport WithUnanswerable(SearchQualityReport report, ArticleIndex index, IReadOnlyList<string> unanswerable) =>
+        report with
+        {
+            UnanswerableQueries = unanswerable.Count,
+            UnanswerableRejected = unanswerable.Count == 0 ? 0 : unanswerable.Count(q => index.Search(q).NoGoodAnswer) / (double)unanswerable.Count,
+        };
+
+    public static IReadOnlyList<string> LoadUnanswerable(string path) =>
+        File.ReadLines(path).Select(line => line.Trim()).Where(line => line.Length > 0 && !line.StartsWith('#')).ToList();
 }

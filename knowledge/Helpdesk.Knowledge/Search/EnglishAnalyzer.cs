@@ -18,7 +18,9 @@ public static class EnglishAnalyzer
         "or", "our", "ours", "please", "pls", "plz", "she", "should", "so", "some", "than", "that", "the", "their", "them",
         "then", "there", "these", "they", "this", "those", "to", "too", "us", "was", "we", "were", "what", "when",
         "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "hi", "hello",
-        "thanks", "thank", "want", "need", "get", "got", "still", "also", "ok", "okay",
+        "thanks", "thank", "want", "need", "get", "got", "still", "also", "ok", "okay", "tell", "know", "like", "really",
+        "much", "many", "way", "something", "anything", "thing", "things", "let", "say", "go", "going", "very", "now",
+        "yet", "again", "ever", "well", "sure", "maybe", "kind", "sort", "any", "one", "help", "anyone", "someone",
     ];
 
     /// <summary>The stemmed, stop-word-free terms of a text, in order, followed by a token for each

@@ -44,6 +44,7 @@ internal static partial class Snippets
         {
             if (i > start) snippet.Append(' ');
             var escaped = MarkdownSpecial().Replace(words[i], @"\$0");
+            if (i == 0 && LineStartMarker().IsMatch(escaped)) escaped = "\\" + escaped;
             snippet.Append(matches[i] ? $"**{escaped}**" : escaped);
         }
 
@@ -54,6 +55,12 @@ internal static partial class Snippets
     private static bool IsMatch(string word, IReadOnlyCollection<string> queryTerms) =>
         EnglishAnalyzer.Terms(word) is [var term] && queryTerms.Contains(term);
 
-    [GeneratedRegex(@"[\\`*_{}\[\]()#+\-.!<>|~]")]
+    // Inside a line only these change how markdown renders; angle brackets are escaped so no
+    // client ever sees a tag.
+    [GeneratedRegex(@"[\\`*_\[\]<>|~]")]
     private static partial Regex MarkdownSpecial();
+
+    // At the start of a line, these would turn the snippet into a heading, list item or quote.
+    [GeneratedRegex(@"^([#>+-]|\d+[.)])")]
+    private static partial Regex LineStartMarker();
 }

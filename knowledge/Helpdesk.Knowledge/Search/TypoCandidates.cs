@@ -7,8 +7,8 @@ namespace Helpdesk.Knowledge.Search;
 /// </summary>
 internal sealed class TypoCandidates
 {
-    /// <summary>Shorter words have too many one-letter neighbours to guess safely.</summary>
-    public const int MinimumLength = 4;
+    /// <summary>Shorter words have too many one-letter neighbours to guess safely ("tyre" is not "type").</summary>
+    public const int MinimumLength = 5;
 
     private readonly Dictionary<string, List<int>> _byDeletion = new(StringComparer.Ordinal);
 
