@@ -12,15 +12,16 @@ public static class EnglishAnalyzer
 {
     private static readonly HashSet<string> StopWords =
     [
-        "a", "about", "after", "all", "am", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by", "can", "could",
-        "did", "do", "does", "doing", "for", "from", "had", "has", "have", "having", "he", "her", "here", "hers", "him",
-        "his", "how", "i", "if", "im", "in", "into", "is", "it", "its", "ive", "just", "me", "my", "myself", "of", "on",
-        "or", "our", "ours", "please", "pls", "plz", "she", "should", "so", "some", "than", "that", "the", "their", "them",
-        "then", "there", "these", "they", "this", "those", "to", "too", "us", "was", "we", "were", "what", "when",
-        "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "hi", "hello",
-        "thanks", "thank", "want", "need", "get", "got", "still", "also", "ok", "okay", "tell", "know", "like", "really",
-        "much", "many", "way", "something", "anything", "thing", "things", "let", "say", "go", "going", "very", "now",
-        "yet", "again", "ever", "well", "sure", "maybe", "kind", "sort", "any", "one", "help", "anyone", "someone",
+        "a", "about", "after", "all", "am", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by", "can",
+        "could", "did", "do", "does", "doing", "for", "from", "had", "has", "have", "having", "he", "her", "here",
+        "hers", "him", "his", "how", "i", "if", "im", "in", "into", "is", "it", "its", "ive", "just", "me", "my",
+        "myself", "of", "on", "or", "our", "ours", "please", "pls", "plz", "she", "should", "so", "some", "than",
+        "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "to", "too", "us", "was",
+        "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you",
+        "your", "yours", "hi", "hello", "thanks", "thank", "want", "need", "get", "got", "still", "also", "ok", "okay",
+        "tell", "know", "like", "really", "much", "many", "way", "something", "anything", "thing", "things", "let",
+        "say", "go", "going", "very", "now", "yet", "again", "ever", "well", "sure", "maybe", "kind", "sort", "one",
+        "help", "anyone", "someone",
     ];
 
     /// <summary>The stemmed, stop-word-free terms of a text, in order, followed by a token for each
