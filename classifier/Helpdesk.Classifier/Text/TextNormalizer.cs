@@ -41,7 +41,7 @@ public static partial class TextNormalizer
         var marked = MarkStructuredValues(composed);
 
         var output = new StringBuilder(marked.Length);
-        foreach (var rawToken in marked.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var rawToken in marked.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
             AppendToken(output, rawToken);
         }
@@ -54,18 +54,33 @@ public static partial class TextNormalizer
 
     // Values spanning several whitespace-separated pieces (phones with spaces) or containing
     // punctuation that would otherwise split them (URLs, e-mails) are replaced before tokenizing.
+    // Cheap checks first: most messages hold no URL, address or long number, and skipping the
+    // regular expressions for them keeps prediction fast.
     private static string MarkStructuredValues(string text)
     {
-        var result = UrlPattern().Replace(text, " " + UrlToken + " ");
-        result = EmailPattern().Replace(result, " " + EmailToken + " ");
-        result = PhonePattern().Replace(result, match =>
-            match.Value.Count(char.IsAsciiDigit) >= 7 ? " " + PhoneToken + " " : match.Value);
-        return WhitespacePattern().Replace(result, " ");
+        var result = text;
+        if (text.Contains("://", StringComparison.Ordinal) || text.Contains("www.", StringComparison.OrdinalIgnoreCase))
+        {
+            result = UrlPattern().Replace(result, " " + UrlToken + " ");
+        }
+
+        if (result.Contains('@'))
+        {
+            result = EmailPattern().Replace(result, " " + EmailToken + " ");
+        }
+
+        if (DigitCount(result) >= 7)
+        {
+            result = PhonePattern().Replace(result, match =>
+                DigitCount(match.Value) >= 7 ? " " + PhoneToken + " " : match.Value);
+        }
+
+        return result;
     }
 
     private static void AppendToken(StringBuilder output, string rawToken)
     {
-        if (Array.Find(Placeholders, p => p.Equals(rawToken, StringComparison.OrdinalIgnoreCase)) is { } placeholderToken)
+        if (rawToken[0] == '<' && FindPlaceholder(rawToken) is { } placeholderToken)
         {
             AppendWord(output, placeholderToken);
             return;
@@ -87,6 +102,27 @@ public static partial class TextNormalizer
 
     private static readonly HashSet<string> CurrencyCodes =
         ["usd", "eur", "gbp", "chf", "cad", "aud", "nzd", "jpy", "cny", "inr", "sek", "nok", "dkk", "pln", "czk", "huf", "brl", "mxn", "zar", "sgd", "hkd"];
+
+    private static int DigitCount(string text)
+    {
+        var digits = 0;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiDigit(c)) digits++;
+        }
+
+        return digits;
+    }
+
+    private static string? FindPlaceholder(string token)
+    {
+        foreach (var placeholder in Placeholders)
+        {
+            if (placeholder.Equals(token, StringComparison.OrdinalIgnoreCase)) return placeholder;
+        }
+
+        return null;
+    }
 
     private const string TrimmedPunctuation = "\"'`()[]{}<>.,;:!?*_~#|/\\-+=…‘’“”«»";
 
@@ -263,7 +299,4 @@ public static partial class TextNormalizer
     // them; the caller keeps only matches with seven or more digits, so dates and amounts survive.
     [GeneratedRegex(@"(?<![\w.])\+?\(?\d[\d ().-]{5,}\d(?![\w])", RegexOptions.CultureInvariant)]
     private static partial Regex PhonePattern();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhitespacePattern();
 }

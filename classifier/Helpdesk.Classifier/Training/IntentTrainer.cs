@@ -50,7 +50,14 @@ public sealed class IntentTrainer(TrainerOptions options, TimeProvider? timeProv
         var outOfScopeIndex = Options.OutOfScopeLabel is { } oos ? labelIndex[oos] : -1;
         var threshold = ChooseThreshold(best, validation, temperature, labels.Length, outOfScopeIndex);
         var validationModel = BuildModel(labels, featurizer, best, temperature, threshold, Provisional);
-        var validationReport = Evaluator.Evaluate(validationModel, validationPart.Select(i => examples[i]).ToList(), Options.OutOfScopeLabel);
+        var validationExamples = validationPart.Select(i => examples[i]).ToList();
+        var validationReport = Evaluator.Evaluate(validationModel, validationExamples, Options.OutOfScopeLabel);
+
+        // Without an out-of-scope class the report scores the top label; what the threshold costs
+        // is measured by scoring rejections as a (never expected) out-of-scope label.
+        var atThreshold = Options.OutOfScopeLabel is null
+            ? Evaluator.Evaluate(validationModel, validationExamples, IntentModel.DefaultOutOfScopeLabel).InScopeAccuracy!.Value
+            : validationReport.InScopeAccuracy!.Value;
 
         var metadata = new ModelMetadata
         {
@@ -67,7 +74,7 @@ public sealed class IntentTrainer(TrainerOptions options, TimeProvider? timeProv
                 validationReport.MacroF1,
                 validationReport.LogLoss,
                 validationReport.ExpectedCalibrationError,
-                validationReport.InScopeAccuracy ?? validationReport.Accuracy,
+                atThreshold,
                 validationReport.OosRecall),
         };
 
