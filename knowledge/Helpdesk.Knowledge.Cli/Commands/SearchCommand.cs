@@ -14,13 +14,23 @@ internal static class SearchCommand
         var intent = new Option<string?>("--intent") { Description = "The predicted intent: its articles rank higher." };
         var top = new Option<int>("--top") { Description = "At most this many suggestions.", DefaultValueFactory = _ => 2 };
         var json = new Option<bool>("--json") { Description = "Print the results as JSON." };
+        var minimumConfidence = new Option<double>("--min-confidence")
+        {
+            Description = "Suggest only results at least this confident (0 shows weak matches too).",
+            DefaultValueFactory = _ => new SearchOptions().MinimumConfidence,
+        };
         var query = new Argument<string>("query") { Description = "What the customer wrote." };
 
-        var command = new Command("search", "Suggest articles for a query.") { articles, synonyms, intent, top, json, query };
+        var command = new Command("search", "Suggest articles for a query.") { articles, synonyms, intent, top, json, minimumConfidence, query };
         command.SetAction(parse => KnowledgeOptions.Run(() =>
         {
             var index = KnowledgeOptions.BuildIndex(parse.GetValue(articles)!, parse.GetValue(synonyms));
-            var outcome = index.Search(parse.GetValue(query), new SearchOptions { Intent = parse.GetValue(intent), Top = Math.Max(1, parse.GetValue(top)) });
+            var outcome = index.Search(parse.GetValue(query), new SearchOptions
+            {
+                Intent = parse.GetValue(intent),
+                Top = Math.Max(1, parse.GetValue(top)),
+                MinimumConfidence = parse.GetValue(minimumConfidence),
+            });
             var hits = outcome.Results.Select(r => new SearchHit(r.Article.Id, r.Article.Title, Math.Round(r.Score, 4), r.Confidence,
                 r.Section.Heading, r.Section.Anchor, r.Snippet, r.Article.RelativePath)).ToList();
             if (parse.GetValue(json))

@@ -18,7 +18,7 @@ public sealed record SearchOptions
     public Audience Audience { get; init; } = Audience.Customers;
 
     /// <summary>Results below this confidence are not suggested; none left means "no good answer".</summary>
-    public double MinimumConfidence { get; init; } = 0.3;
+    public double MinimumConfidence { get; init; } = 0.4;
 
     /// <summary>A result scoring below this share of the best one is dropped, so a second suggestion
     /// appears only when it is nearly as likely as the first.</summary>
