@@ -3,8 +3,8 @@ using BenchmarkDotNet.Running;
 using Helpdesk.Benchmarks.Classifier;
 using Helpdesk.Benchmarks.Knowledge;
 
-// "latency [calls]" and "search-latency [queries]" print per-call percentiles; anything else goes
-// to BenchmarkDotNet (e.g. "--filter *Prediction*").
+// "latency [calls]" and "search-latency [queries]" print per-call percentiles, "synthetic [file]"
+// writes the synthetic training set; anything else goes to BenchmarkDotNet (e.g. "--filter *Prediction*").
 int Count(int fallback) => args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : fallback;
 
 switch (args.FirstOrDefault())
@@ -14,6 +14,10 @@ switch (args.FirstOrDefault())
         break;
     case "search-latency":
         SearchLatencyProbe.Run(Count(20_000));
+        break;
+    case "synthetic":
+        // Writes the synthetic 10,010 × 77 training set as CSV, to time the CLI's train on it.
+        SyntheticIntents.WriteCsv(args.Length > 1 ? args[1] : "synthetic-10k-77.csv", labels: 77, perLabel: 130);
         break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(PredictionBenchmarks).Assembly).Run(args);

@@ -39,6 +39,18 @@ internal static class SyntheticIntents
         return examples;
     }
 
+    public static void WriteCsv(string path, int labels, int perLabel)
+    {
+        using var writer = new StreamWriter(path);
+        writer.WriteLine("text,label");
+        foreach (var example in Generate(labels, perLabel))
+        {
+            writer.Write(example.Text);
+            writer.Write(',');
+            writer.WriteLine(example.Label);
+        }
+    }
+
     private static string Word(Random random) =>
         new(Enumerable.Range(0, random.Next(3, 10)).Select(_ => (char)('a' + random.Next(26))).ToArray());
 }
