@@ -15,14 +15,15 @@ internal static class CrossValidateCommand
         var folds = new Option<int>("--folds") { Description = "Number of folds.", DefaultValueFactory = _ => 5 };
         var textColumn = DataOptions.TextColumn();
         var labelColumn = DataOptions.LabelColumn();
+        var skipBadRows = DataOptions.SkipBadRows();
         var trainer = new TrainerOptionsBinding();
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
 
-        var command = new Command("cross-validate", "Stratified k-fold cross-validation.") { data, folds, textColumn, labelColumn, json };
+        var command = new Command("cross-validate", "Stratified k-fold cross-validation.") { data, folds, textColumn, labelColumn, skipBadRows, json };
         trainer.AddTo(command);
         command.SetAction(parse => CommandFailure.Run(() =>
         {
-            var examples = UtteranceFile.LoadAll(parse.GetValue(data)!, parse.GetValue(textColumn)!, parse.GetValue(labelColumn)!);
+            var examples = DataOptions.Load(parse.GetValue(data)!, parse.GetValue(textColumn)!, parse.GetValue(labelColumn)!, parse.GetValue(skipBadRows));
             var options = trainer.Bind(parse);
             var report = CrossValidator.Run(examples, options, parse.GetValue(folds));
             if (parse.GetValue(json))

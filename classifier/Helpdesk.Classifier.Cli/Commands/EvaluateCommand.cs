@@ -16,13 +16,14 @@ internal static class EvaluateCommand
         var textColumn = DataOptions.TextColumn();
         var labelColumn = DataOptions.LabelColumn();
         var oosLabel = DataOptions.OutOfScopeLabel();
+        var skipBadRows = DataOptions.SkipBadRows();
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a readable report." };
 
-        var command = new Command("evaluate", "Measure a model on labeled data.") { model, data, textColumn, labelColumn, oosLabel, json };
+        var command = new Command("evaluate", "Measure a model on labeled data.") { model, data, textColumn, labelColumn, oosLabel, skipBadRows, json };
         command.SetAction(parse => CommandFailure.Run(() =>
         {
             var loaded = IntentModelFile.Load(parse.GetValue(model)!);
-            var examples = UtteranceFile.Load(parse.GetValue(data)!, parse.GetValue(textColumn)!, parse.GetValue(labelColumn)!);
+            var examples = DataOptions.Load([parse.GetValue(data)!], parse.GetValue(textColumn)!, parse.GetValue(labelColumn)!, parse.GetValue(skipBadRows));
             var report = Evaluator.Evaluate(loaded, examples, parse.GetValue(oosLabel));
             Console.WriteLine(parse.GetValue(json)
                 ? JsonSerializer.Serialize(report, ClassifierJsonContext.Default.EvaluationReport)

@@ -14,15 +14,20 @@ public static class UtteranceFile
     public const string DefaultTextColumn = "text";
     public const string DefaultLabelColumn = "label";
 
+    /// <param name="skipBadRow">When given, a row that cannot be used is passed here and skipped instead of
+    /// failing the whole file; problems with the file itself (missing, no header, missing column) still throw.</param>
     public static IReadOnlyList<LabeledUtterance> Load(
-        string path, string textColumn = DefaultTextColumn, string labelColumn = DefaultLabelColumn)
+        string path, string textColumn = DefaultTextColumn, string labelColumn = DefaultLabelColumn, Action<DataFileException>? skipBadRow = null)
     {
         if (!File.Exists(path))
         {
             throw new DataFileException(path, 0, "the file does not exist.");
         }
 
-        var examples = IsJsonLines(path) ? ReadJsonLines(path, textColumn, labelColumn) : ReadCsv(path, textColumn, labelColumn);
+        var rows = new RowSink(skipBadRow);
+        if (IsJsonLines(path)) ReadJsonLines(path, textColumn, labelColumn, rows);
+        else ReadCsv(path, textColumn, labelColumn, rows);
+        var examples = rows.Examples;
         if (examples.Count == 0)
         {
             throw new DataFileException(path, 0, "the file holds no examples.");
@@ -33,8 +38,26 @@ public static class UtteranceFile
 
     /// <summary>Loads several files as one data set, in order.</summary>
     public static IReadOnlyList<LabeledUtterance> LoadAll(
-        IEnumerable<string> paths, string textColumn = DefaultTextColumn, string labelColumn = DefaultLabelColumn) =>
-        paths.SelectMany(path => Load(path, textColumn, labelColumn)).ToList();
+        IEnumerable<string> paths, string textColumn = DefaultTextColumn, string labelColumn = DefaultLabelColumn, Action<DataFileException>? skipBadRow = null) =>
+        paths.SelectMany(path => Load(path, textColumn, labelColumn, skipBadRow)).ToList();
+
+    /// <summary>Collects good rows; a bad one either fails the load or, when skipping, is reported and dropped.</summary>
+    private sealed class RowSink(Action<DataFileException>? skipBadRow)
+    {
+        public List<LabeledUtterance> Examples { get; } = [];
+
+        public void Add(Func<LabeledUtterance> read)
+        {
+            try
+            {
+                Examples.Add(read());
+            }
+            catch (DataFileException problem) when (skipBadRow is not null)
+            {
+                skipBadRow(problem);
+            }
+        }
+    }
 
     private static bool IsJsonLines(string path)
     {
@@ -58,14 +81,14 @@ public static class UtteranceFile
         return c == '{';
     }
 
-    private static List<LabeledUtterance> ReadCsv(string path, string textColumn, string labelColumn)
+    private static void ReadCsv(string path, string textColumn, string labelColumn, RowSink rows)
     {
+        string? badData = null;
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             HasHeaderRecord = true,
             DetectColumnCountChanges = false,
-            BadDataFound = args => throw new DataFileException(path, args.Context.Parser?.RawRow ?? 0,
-                $"malformed CSV field (check the quoting): {Shorten(args.RawRecord)}"),
+            BadDataFound = args => badData ??= $"malformed CSV field (check the quoting): {Shorten(args.RawRecord)}",
         };
 
         using var reader = new StreamReader(path);
@@ -78,33 +101,38 @@ public static class UtteranceFile
         var header = parser.Record ?? [];
         var textIndex = ColumnIndex(path, header, textColumn);
         var labelIndex = ColumnIndex(path, header, labelColumn);
-        var examples = new List<LabeledUtterance>();
         try
         {
             while (parser.Read())
             {
                 var line = parser.RawRow;
                 var record = parser.Record ?? [];
-                if (record.Length == 1 && string.IsNullOrWhiteSpace(record[0]))
+                var problem = badData;
+                badData = null;
+                if (record.Length == 1 && string.IsNullOrWhiteSpace(record[0]) && problem is null)
                 {
                     continue; // a blank line
                 }
 
-                if (record.Length <= Math.Max(textIndex, labelIndex))
+                rows.Add(() =>
                 {
-                    throw new DataFileException(path, line,
-                        $"the row has {record.Length} field(s) but the header has {header.Length}.");
-                }
+                    if (problem is not null) throw new DataFileException(path, line, problem);
+                    // RFC 4180 rows all have the header's field count; more usually means a comma in
+                    // an unquoted text, which would shift the label into the wrong column.
+                    if (record.Length != header.Length)
+                    {
+                        throw new DataFileException(path, line,
+                            $"the row has {record.Length} field(s) but the header has {header.Length}; quote fields that contain commas.");
+                    }
 
-                examples.Add(Validated(path, line, record[textIndex], record[labelIndex]));
+                    return Validated(path, line, record[textIndex], record[labelIndex]);
+                });
             }
         }
         catch (CsvHelperException e)
         {
             throw new DataFileException(path, parser.RawRow, $"unreadable CSV row: {e.Message.Split('\n')[0]}");
         }
-
-        return examples;
     }
 
     private static int ColumnIndex(string path, string[] header, string column)
@@ -119,9 +147,8 @@ public static class UtteranceFile
         return index;
     }
 
-    private static List<LabeledUtterance> ReadJsonLines(string path, string textColumn, string labelColumn)
+    private static void ReadJsonLines(string path, string textColumn, string labelColumn, RowSink rows)
     {
-        var examples = new List<LabeledUtterance>();
         var line = 0;
         foreach (var content in File.ReadLines(path))
         {
@@ -131,30 +158,34 @@ public static class UtteranceFile
                 continue;
             }
 
-            JsonDocument document;
-            try
-            {
-                document = JsonDocument.Parse(content);
-            }
-            catch (JsonException e)
-            {
-                throw new DataFileException(path, line, $"not a JSON object: {e.Message}");
-            }
+            var number = line;
+            rows.Add(() => ReadJsonLine(path, number, content, textColumn, labelColumn));
+        }
+    }
 
-            using (document)
-            {
-                if (document.RootElement.ValueKind != JsonValueKind.Object)
-                {
-                    throw new DataFileException(path, line, "each line must be a JSON object.");
-                }
-
-                var text = StringProperty(path, line, document.RootElement, textColumn);
-                var label = StringProperty(path, line, document.RootElement, labelColumn);
-                examples.Add(Validated(path, line, text, label));
-            }
+    private static LabeledUtterance ReadJsonLine(string path, int line, string content, string textColumn, string labelColumn)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(content);
+        }
+        catch (JsonException e)
+        {
+            throw new DataFileException(path, line, $"not a JSON object: {e.Message}");
         }
 
-        return examples;
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new DataFileException(path, line, "each line must be a JSON object.");
+            }
+
+            var text = StringProperty(path, line, document.RootElement, textColumn);
+            var label = StringProperty(path, line, document.RootElement, labelColumn);
+            return Validated(path, line, text, label);
+        }
     }
 
     private static string StringProperty(string path, int line, JsonElement element, string name)

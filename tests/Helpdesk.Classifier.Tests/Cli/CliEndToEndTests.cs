@@ -76,6 +76,20 @@ public sealed class CliEndToEndTests : IClassFixture<CliEndToEndTests.TrainedMod
     }
 
     [Fact]
+    public async Task Train_SkipBadRows_WarnsWithFileAndLineAndTrains()
+    {
+        using var directory = new TemporaryDirectory();
+        var rows = Examples.Support.Select(e => $"\"{e.Text}\",{e.Label}").Append("\"no label here\",");
+        var data = directory.Write("data.csv", "text,label\n" + string.Join('\n', rows) + "\n");
+
+        var result = await Cli.RunAsync("train", "--data", data, "--skip-bad-rows", "--out", directory.Path("m.model"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"{data}:34: the label is empty. (row skipped)", result.Error, StringComparison.Ordinal);
+        Assert.Contains("4 labels", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Evaluate_TruncatedModel_FailsCleanly()
     {
         using var directory = new TemporaryDirectory();

@@ -66,6 +66,31 @@ public sealed class UtteranceFileTests
     }
 
     [Fact]
+    public void Load_UnquotedComma_IsRejectedBeforeItShiftsTheLabel()
+    {
+        using var directory = new TemporaryDirectory();
+        var path = directory.Write("data.csv", "text,label\nhello,greeting\nyes, it never changes,complaint\n");
+
+        var error = Assert.Throws<DataFileException>(() => UtteranceFile.Load(path));
+
+        Assert.Equal(3, error.Line);
+        Assert.Contains("quote fields that contain commas", error.Message);
+    }
+
+    [Fact]
+    public void Load_SkippingBadRows_ReportsEachAndKeepsTheRest()
+    {
+        using var directory = new TemporaryDirectory();
+        var path = directory.Write("data.csv", "text,label\nhello,greeting\nrefund please,\njust text\nbye,goodbye\n");
+        var skipped = new List<DataFileException>();
+
+        var examples = UtteranceFile.Load(path, skipBadRow: skipped.Add);
+
+        Assert.Equal(["hello", "bye"], examples.Select(e => e.Text));
+        Assert.Equal([3, 4], skipped.Select(e => e.Line));
+    }
+
+    [Fact]
     public void Load_BrokenQuoting_NamesTheLine()
     {
         using var directory = new TemporaryDirectory();
