@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -87,7 +86,7 @@ public static partial class TextNormalizer
         }
 
         var core = rawToken.AsSpan().Trim(TrimmedPunctuation);
-        if (TryClassifyValue(core, out var placeholder))
+        if (ValueTokens.TryClassify(core, out var placeholder))
         {
             AppendLeadingMarks(output, rawToken);
             AppendWord(output, placeholder);
@@ -99,9 +98,6 @@ public static partial class TextNormalizer
         AppendWords(output, core);
         AppendTrailingMarks(output, rawToken);
     }
-
-    private static readonly HashSet<string> CurrencyCodes =
-        ["usd", "eur", "gbp", "chf", "cad", "aud", "nzd", "jpy", "cny", "inr", "sek", "nok", "dkk", "pln", "czk", "huf", "brl", "mxn", "zar", "sgd", "hkd"];
 
     private static int DigitCount(string text)
     {
@@ -125,52 +121,6 @@ public static partial class TextNormalizer
     }
 
     private const string TrimmedPunctuation = "\"'`()[]{}<>.,;:!?*_~#|/\\-+=…‘’“”«»";
-
-    private static bool TryClassifyValue(ReadOnlySpan<char> core, out string placeholder)
-    {
-        placeholder = string.Empty;
-        if (core.IsEmpty)
-        {
-            return false;
-        }
-
-        int digits = 0, letters = 0, others = 0, currency = 0;
-        foreach (var c in core)
-        {
-            if (char.IsAsciiDigit(c)) digits++;
-            else if (char.IsLetter(c)) letters++;
-            else if (char.GetUnicodeCategory(c) == UnicodeCategory.CurrencySymbol) currency++;
-            else if (c is not ('-' or '.' or ',' or '_' or '/')) others++;
-        }
-
-        if (digits == 0 || others > 0)
-        {
-            return false;
-        }
-
-        if (letters == 0)
-        {
-            placeholder = currency > 0 ? MoneyToken : NumberToken;
-            return true;
-        }
-
-        // "49.99eur", "20USD": an amount followed by a currency code.
-        if (letters == 3 && char.IsAsciiDigit(core[0]) && CurrencyCodes.Contains(core[^3..].ToString().ToLowerInvariant()))
-        {
-            placeholder = MoneyToken;
-            return true;
-        }
-
-        // "ACC-20931", "NB1048576", "INV-2024-0042": letters with at least three digits form an
-        // identifier. Short mixes such as "2fa", "mp4" or "v2" stay words because they carry meaning.
-        if (digits >= 3 && core.Length >= 5 && currency == 0)
-        {
-            placeholder = IdentifierToken;
-            return true;
-        }
-
-        return false;
-    }
 
     private static void AppendLeadingMarks(StringBuilder output, string rawToken)
     {
@@ -246,7 +196,7 @@ public static partial class TextNormalizer
             if (wordStart >= 0)
             {
                 var word = core[wordStart..i];
-                if (TryClassifyValue(word, out var placeholder))
+                if (ValueTokens.TryClassify(word, out var placeholder))
                 {
                     AppendWord(output, placeholder);
                 }
