@@ -9,6 +9,7 @@ builder.AddIntentClassifier();
 builder.AddKnowledgeBase();
 
 var app = builder.Build();
+app.UseAntiforgery();
 app.MapHealthEndpoints();
 app.MapArticleEndpoints();
 app.Run();

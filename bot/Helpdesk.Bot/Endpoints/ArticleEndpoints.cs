@@ -1,39 +1,54 @@
-using System.Net;
+using Helpdesk.Bot.Knowledge;
+using Helpdesk.Knowledge.Articles;
+using Helpdesk.Knowledge.Feedback;
 using Helpdesk.Knowledge.Library;
 using Helpdesk.Knowledge.Rendering;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Helpdesk.Bot.Endpoints;
 
-internal static class ArticleEndpoints
+internal static partial class ArticleEndpoints
 {
-    /// <summary>/kb/{id}: a published article as a page, the target of the links the bot sends.</summary>
+    /// <summary>/kb/{id}: a published article as a page, the target of the links the bot sends, with a
+    /// "did this solve it?" vote that feeds the helpfulness prior of search.</summary>
     public static IEndpointRouteBuilder MapArticleEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/kb/{id}", GetArticle);
+        endpoints.MapGet("/kb/{id}", GetArticleAsync);
+        endpoints.MapPost("/kb/{id}/feedback", PostFeedbackAsync);
         return endpoints;
     }
 
-    private static Results<ContentHttpResult, NotFound> GetArticle(string id, LiveKnowledgeBase knowledge, ArticleRenderer renderer, HttpResponse response)
+    private static async Task<Results<ContentHttpResult, NotFound>> GetArticleAsync(
+        string id, bool? voted, HttpContext context, LiveKnowledgeBase knowledge, ArticleRenderer renderer,
+        IAntiforgery antiforgery, FeedbackRecorder feedback, CancellationToken cancellationToken)
     {
-        var article = knowledge.Current.Find(id);
-        if (article is null || article.Audience != Helpdesk.Knowledge.Articles.Audience.Customers) return TypedResults.NotFound();
+        if (FindCustomerArticle(knowledge, id) is not { } article) return TypedResults.NotFound();
 
-        // The body is rendered by the safe renderer; everything else on the page is encoded here.
-        var title = WebUtility.HtmlEncode(article.Title);
-        var page = $"""
-            <!doctype html>
-            <html lang="{WebUtility.HtmlEncode(article.Locale)}">
-            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{title} · Northbeam Help</title>
-            <style>body{"{"}font:16px/1.6 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1f2933{"}"}h1{"{"}font-size:1.8rem{"}"}a{"{"}color:#0b63c4{"}"}</style>
-            </head>
-            <body><main><h1>{title}</h1>
-            {renderer.ToHtml(article)}
-            </main></body></html>
-            """;
-        // Defence in depth: even if markup slipped through, the page may run no script.
-        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src https:";
+        if (voted != true) await feedback.RecordAsync(article.Id, ArticleEventKind.Open, cancellationToken);
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        context.Response.Headers.ContentSecurityPolicy = ArticlePage.ContentSecurityPolicy;
+        var page = ArticlePage.Render(article, renderer.ToHtml(article), tokens.FormFieldName, tokens.RequestToken ?? "", voted == true);
         return TypedResults.Content(page, "text/html; charset=utf-8");
     }
+
+    private static async Task<Results<RedirectHttpResult, NotFound, BadRequest<string>>> PostFeedbackAsync(
+        string id, [FromForm] string helpful, LiveKnowledgeBase knowledge, FeedbackRecorder feedback, CancellationToken cancellationToken)
+    {
+        if (FindCustomerArticle(knowledge, id) is not { } article) return TypedResults.NotFound();
+        var kind = helpful switch
+        {
+            "yes" => ArticleEventKind.Helpful,
+            "no" => ArticleEventKind.NotHelpful,
+            _ => (ArticleEventKind?)null,
+        };
+        if (kind is null) return TypedResults.BadRequest("helpful must be 'yes' or 'no'.");
+
+        await feedback.RecordAsync(article.Id, kind.Value, cancellationToken);
+        return TypedResults.Redirect($"/kb/{Uri.EscapeDataString(article.Id)}?voted=true");
+    }
+
+    private static Article? FindCustomerArticle(LiveKnowledgeBase knowledge, string id) =>
+        knowledge.Current.Find(id) is { Audience: Audience.Customers } article ? article : null;
 }

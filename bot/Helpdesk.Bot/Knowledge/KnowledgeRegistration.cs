@@ -1,3 +1,5 @@
+using Helpdesk.Bot.Hosting;
+using Helpdesk.Knowledge.Feedback;
 using Helpdesk.Knowledge.Library;
 using Helpdesk.Knowledge.Rendering;
 using Microsoft.Extensions.Options;
@@ -16,6 +18,10 @@ internal static class KnowledgeRegistration
                 services.GetRequiredService<ILogger<LiveKnowledgeBase>>());
         });
         builder.Services.AddSingleton(ArticleRenderer.ForBasePath("/kb"));
+        builder.Services.AddSingleton<IArticleFeedbackStore>(_ =>
+            new SqliteArticleFeedbackStore(Path.Combine(DataDirectory.Resolve(builder.Configuration, builder.Environment), "helpdesk.db")));
+        builder.Services.AddSingleton<FeedbackRecorder>();
+        builder.Services.AddAntiforgery();
         builder.Services.AddHealthChecks().AddCheck<KnowledgeHealthCheck>("knowledge-base", tags: ["ready"]);
         return builder;
     }

@@ -5,12 +5,12 @@ public sealed record ArticleFeedback(int Impressions, int Opens, int Helpful, in
 {
     public static ArticleFeedback None { get; } = new(0, 0, 0, 0);
 
-    public ArticleFeedback With(ArticleEventKind kind) => kind switch
+    public ArticleFeedback With(ArticleEventKind kind, int count = 1) => kind switch
     {
-        ArticleEventKind.Impression => this with { Impressions = Impressions + 1 },
-        ArticleEventKind.Open => this with { Opens = Opens + 1 },
-        ArticleEventKind.Helpful => this with { Helpful = Helpful + 1 },
-        ArticleEventKind.NotHelpful => this with { NotHelpful = NotHelpful + 1 },
+        ArticleEventKind.Impression => this with { Impressions = Impressions + count },
+        ArticleEventKind.Open => this with { Opens = Opens + count },
+        ArticleEventKind.Helpful => this with { Helpful = Helpful + count },
+        ArticleEventKind.NotHelpful => this with { NotHelpful = NotHelpful + count },
         _ => this,
     };
 }

@@ -7,16 +7,20 @@ public sealed record FeedbackSnapshot(
 {
     public static FeedbackSnapshot Empty { get; } = new(new Dictionary<string, ArticleFeedback>(), new Dictionary<(string, string), ArticleFeedback>());
 
-    public static FeedbackSnapshot From(IEnumerable<ArticleEvent> events)
+    public static FeedbackSnapshot From(IEnumerable<ArticleEvent> events) =>
+        FromCounts(events.Select(e => new FeedbackCount(e.ArticleId, e.Intent, e.Kind, 1)));
+
+    /// <summary>Builds a snapshot from counts, as a store reads them (one row per article, intent and kind).</summary>
+    public static FeedbackSnapshot FromCounts(IEnumerable<FeedbackCount> counts)
     {
         var byArticle = new Dictionary<string, ArticleFeedback>(StringComparer.Ordinal);
         var byIntent = new Dictionary<(string, string), ArticleFeedback>();
-        foreach (var e in events)
+        foreach (var (articleId, intent, kind, count) in counts)
         {
-            byArticle[e.ArticleId] = byArticle.GetValueOrDefault(e.ArticleId, ArticleFeedback.None).With(e.Kind);
-            if (e.Intent is { } intent)
+            byArticle[articleId] = byArticle.GetValueOrDefault(articleId, ArticleFeedback.None).With(kind, count);
+            if (intent is not null)
             {
-                byIntent[(e.ArticleId, intent)] = byIntent.GetValueOrDefault((e.ArticleId, intent), ArticleFeedback.None).With(e.Kind);
+                byIntent[(articleId, intent)] = byIntent.GetValueOrDefault((articleId, intent), ArticleFeedback.None).With(kind, count);
             }
         }
 
