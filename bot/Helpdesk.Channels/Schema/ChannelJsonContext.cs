@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace Helpdesk.Channels.Schema;
+
+/// <summary>Source-generated metadata for the wire types; reached through <see cref="ChannelJson.Options"/>.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    PropertyNameCaseInsensitive = true)]
+[JsonSerializable(typeof(Activity))]
+[JsonSerializable(typeof(ResourceResponse))]
+[JsonSerializable(typeof(ConversationReference))]
+internal sealed partial class ChannelJsonContext : JsonSerializerContext;
