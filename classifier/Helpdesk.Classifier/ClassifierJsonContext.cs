@@ -13,5 +13,4 @@ namespace Helpdesk.Classifier;
 [JsonSerializable(typeof(EvaluationReport))]
 [JsonSerializable(typeof(CrossValidationReport))]
 [JsonSerializable(typeof(IntentPrediction))]
-[JsonSerializable(typeof(Dictionary<string, string>))]
 public sealed partial class ClassifierJsonContext : JsonSerializerContext;

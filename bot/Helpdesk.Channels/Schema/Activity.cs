@@ -95,16 +95,4 @@ public sealed record Activity
         ReplyToId = Id,
         Locale = Locale,
     };
-
-    /// <summary>What to keep to write to this conversation later.</summary>
-    public ConversationReference GetConversationReference() => new()
-    {
-        ActivityId = Id,
-        User = From,
-        Bot = Recipient,
-        Conversation = Conversation ?? throw new InvalidOperationException("The activity has no conversation."),
-        ChannelId = ChannelId ?? throw new InvalidOperationException("The activity has no channelId."),
-        ServiceUrl = ServiceUrl,
-        Locale = Locale,
-    };
 }

@@ -8,6 +8,5 @@ namespace Helpdesk.Channels.Schema;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     PropertyNameCaseInsensitive = true)]
 [JsonSerializable(typeof(Activity))]
-[JsonSerializable(typeof(ResourceResponse))]
 [JsonSerializable(typeof(ConversationReference))]
 internal sealed partial class ChannelJsonContext : JsonSerializerContext;

@@ -14,5 +14,4 @@ public sealed record ExtractedEntities(
 {
     public static ExtractedEntities None { get; } = new(null, null, null, null, null, null, false);
 
-    public bool IsEmpty => AccountId is null && Email is null && Phone is null && Urgency is null && Callback is null && TimeWindow is null;
 }

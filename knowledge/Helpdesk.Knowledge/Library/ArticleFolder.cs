@@ -19,7 +19,7 @@ public static class ArticleFolder
             .ToList();
     }
 
-    public static ArticleFile ReadFile(string directory, string path)
+    private static ArticleFile ReadFile(string directory, string path)
     {
         var relative = Path.GetRelativePath(directory, path).Replace('\\', '/');
         string content;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Helpdesk.Knowledge.Search;
@@ -69,5 +68,4 @@ public static class EnglishAnalyzer
         }
     }
 
-    public static bool IsStopWord(string word) => StopWords.Contains(word.ToLower(CultureInfo.InvariantCulture));
 }

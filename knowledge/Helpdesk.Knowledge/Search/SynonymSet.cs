@@ -18,10 +18,6 @@ public sealed class SynonymSet
 
     public int GroupCount { get; private set; }
 
-    private readonly HashSet<string> _stems = new(StringComparer.Ordinal);
-
-    /// <summary>True when the stem occurs in any phrase of any group.</summary>
-    public bool Contains(string stem) => _stems.Contains(stem);
 
     public static SynonymSet Parse(string content)
     {
@@ -38,7 +34,6 @@ public sealed class SynonymSet
             var token = $"~syn{set.GroupCount++}";
             foreach (var stems in phrases)
             {
-                set._stems.UnionWith(stems);
                 if (!set._byFirstStem.TryGetValue(stems[0], out var entries))
                 {
                     set._byFirstStem[stems[0]] = entries = [];
