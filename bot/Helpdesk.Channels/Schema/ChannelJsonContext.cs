@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace Helpdesk.Channels.Schema;
@@ -9,4 +10,6 @@ namespace Helpdesk.Channels.Schema;
     PropertyNameCaseInsensitive = true)]
 [JsonSerializable(typeof(Activity))]
 [JsonSerializable(typeof(ConversationReference))]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(JsonObject))]
 internal sealed partial class ChannelJsonContext : JsonSerializerContext;

@@ -1,0 +1,24 @@
+using Helpdesk.Triage.Dialog;
+
+namespace Helpdesk.Triage.Cases;
+
+/// <summary>A case as stored: who, where and when, its status, everything the dialog gathered, the
+/// transcript up to the handoff, and what the customer added afterwards.</summary>
+public sealed record StoredCase
+{
+    public required string Reference { get; init; }
+
+    public required string ConversationId { get; init; }
+
+    public required string UserId { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public string Status { get; init; } = "new";
+
+    public required CaseDraft Details { get; init; }
+
+    public required IReadOnlyList<TranscriptEntry> Transcript { get; init; }
+
+    public IReadOnlyList<TranscriptEntry> CustomerNotes { get; init; } = [];
+}

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Helpdesk.Channels.Schema;
+using Helpdesk.Triage.Dialog;
+
+namespace Helpdesk.Triage.Processing;
+
+/// <summary>What an inbound activity means to the dialog: the bot joining (welcome), a message
+/// (typed text, or a card submit's choice read as the same text), or nothing the dialog handles.</summary>
+public static partial class ActivityReader
+{
+    public static TurnInput? Read(Activity activity, DateTimeOffset now)
+    {
+        var channel = activity.ChannelId ?? "unknown";
+        switch (activity.Type)
+        {
+            case ActivityTypes.ConversationUpdate when BotWasAdded(activity):
+                return TurnInput.Join(now, channel);
+            case ActivityTypes.Message:
+                var text = MessageText(activity);
+                return text is null ? null : TurnInput.Message(text, now, channel);
+            default:
+                return null;
+        }
+    }
+
+    private static bool BotWasAdded(Activity activity) =>
+        activity.MembersAdded?.Any(member => member.Id is not null && string.Equals(member.Id, activity.Recipient?.Id, StringComparison.Ordinal)) == true;
+
+    private static string? MessageText(Activity activity)
+    {
+        if (!string.IsNullOrWhiteSpace(activity.Text)) return Mention().Replace(activity.Text, " ").Trim();
+
+        // A card submit carries its answer in value; a "choice" or "text" field reads like typing it.
+        if (activity.Value is { ValueKind: JsonValueKind.Object } value)
+        {
+            foreach (var field in (ReadOnlySpan<string>)["choice", "text", "action"])
+            {
+                if (value.TryGetProperty(field, out var answer) && answer.ValueKind == JsonValueKind.String) return answer.GetString();
+            }
+        }
+
+        return activity.Value is { ValueKind: JsonValueKind.String } plain ? plain.GetString() : null;
+    }
+
+    // Teams puts "<at>Bot name</at>" into the text of messages that mention the bot.
+    [GeneratedRegex(@"<at>[^<]*</at>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Mention();
+}

@@ -1,0 +1,92 @@
+using Helpdesk.Channels.Replies;
+using Helpdesk.Channels.Schema;
+using Helpdesk.Triage.Cases;
+using Helpdesk.Triage.Dialog;
+using Helpdesk.Triage.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Helpdesk.Triage.Processing;
+
+/// <summary>
+/// Runs one turn: reads the activity, loads the conversation, lets the dialog decide, and commits
+/// state, case and processed id together. Turns of one conversation run one at a time and in order;
+/// a re-delivered activity id is answered with nothing; when another instance saved the same
+/// conversation first, the turn is decided again on the fresh state.
+/// </summary>
+public sealed partial class TurnProcessor(ITriageStore store, TriageContext context, ConversationLocks locks, TimeProvider time, ILogger<TurnProcessor> logger)
+{
+    private const int MaxTranscriptEntries = 500;
+    private const int MaxAttempts = 3;
+
+    public async Task<IReadOnlyList<Activity>> ProcessAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var conversationId = activity.Conversation?.Id;
+        var input = ActivityReader.Read(activity, time.GetUtcNow());
+        if (string.IsNullOrEmpty(conversationId) || input is null) return [];
+        var userId = activity.From?.Id ?? "";
+
+        using var turn = await locks.EnterAsync(conversationId, cancellationToken);
+        if (activity.Id is { } id && await store.WasProcessedAsync(conversationId, id, cancellationToken)) return [];
+
+        var turnContext = context with { RequestedCase = await RequestedCaseAsync(input, conversationId, userId, cancellationToken) };
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var stored = await store.LoadAsync(conversationId, cancellationToken);
+            var result = TriageDialog.Step(stored?.State ?? new TriageState(), input, turnContext);
+            var state = WithTranscript(result.State, input, result.Replies);
+            var commit = await store.CommitAsync(
+                new TurnCommit(conversationId, userId, stored?.Version ?? 0, state, input.At, activity.Id, result.NewCase, result.CaseNote),
+                cancellationToken);
+
+            switch (commit.Status)
+            {
+                case CommitStatus.Duplicate:
+                    return [];
+                case CommitStatus.Conflict:
+                    LogConflict(logger, conversationId, attempt);
+                    continue;
+                default:
+                    if (commit.CaseReference is { } reference) LogCaseCreated(logger, reference, conversationId, result.NewCase!.Reason);
+                    return [.. result.Replies.Select(reply => ReplyRenderer.Render(WithReference(reply, commit.CaseReference), activity))];
+            }
+        }
+
+        throw new InvalidOperationException($"Conversation {conversationId} kept changing under turn {activity.Id}; gave up after {MaxAttempts} attempts.");
+    }
+
+    /// <summary>The case a "status HD-…" message names — only when it belongs to this conversation or customer.</summary>
+    private async Task<CaseStatusView?> RequestedCaseAsync(TurnInput input, string conversationId, string userId, CancellationToken cancellationToken)
+    {
+        if (input.Kind != TurnKind.Message || GlobalCommands.Recognise(input.Text) != GlobalCommand.Status) return null;
+        var found = await store.FindCaseAsync(CaseReference.Find(input.Text)!, cancellationToken);
+        var isTheirs = found is not null && (found.ConversationId == conversationId || (userId.Length > 0 && found.UserId == userId));
+        return isTheirs ? new CaseStatusView(found!.Reference, found.Status, found.CreatedAt) : null;
+    }
+
+    private static TriageState WithTranscript(TriageState state, TurnInput input, IReadOnlyList<BotReply> replies)
+    {
+        var entries = state.Transcript.ToList();
+        if (input.Kind == TurnKind.Message) entries.Add(new TranscriptEntry("user", input.Text, input.At));
+        entries.AddRange(replies.Select(reply => new TranscriptEntry("bot", TranscriptText(reply), input.At)));
+        return state with { Transcript = entries.Count <= MaxTranscriptEntries ? entries : entries[^MaxTranscriptEntries..] };
+    }
+
+    private static string TranscriptText(BotReply reply)
+    {
+        var parts = new List<string>();
+        if (reply.Text is { } text) parts.Add(text);
+        parts.AddRange(reply.Articles.Select(a => $"[article] {a.Title} ({a.Url})"));
+        if (reply.Summary is { } summary) parts.Add(summary.Title + ": " + string.Join("; ", summary.Facts.Select(f => $"{f.Label}: {f.Value}")));
+        if (reply.Choices.Count > 0) parts.Add("[choices] " + string.Join(" | ", reply.Choices));
+        return string.Join("\n", parts);
+    }
+
+    private static BotReply WithReference(BotReply reply, string? reference) =>
+        reference is null || reply.Text is null ? reply : reply with { Text = reply.Text.Replace(CaseDraft.ReferencePlaceholder, reference, StringComparison.Ordinal) };
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Created case {Reference} for conversation {ConversationId} ({Reason})")]
+    private static partial void LogCaseCreated(ILogger logger, string reference, string conversationId, HandoffReason reason);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Debug, Message = "Conversation {ConversationId} changed during turn attempt {Attempt}; deciding again")]
+    private static partial void LogConflict(ILogger logger, string conversationId, int attempt);
+}

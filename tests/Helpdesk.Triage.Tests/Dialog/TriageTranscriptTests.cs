@@ -1,0 +1,329 @@
+using Helpdesk.Triage.Dialog;
+using Helpdesk.Triage.Entities;
+
+namespace Helpdesk.Triage.Tests.Dialog;
+
+/// <summary>Whole conversations through the real turn pipeline, asserting what the customer sees and what is stored.</summary>
+public sealed class TriageTranscriptTests
+{
+    private const string ChargedTwice = "I was charged twice for my subscription this month";
+    private static readonly TriagePrompts Prompts = TriageTestClient.Prompts;
+
+    private static ScriptedClassifier Classifier() => new ScriptedClassifier()
+        .Knows(ChargedTwice, "billing_dispute", 0.93, ("refund_request", 0.04))
+        .Knows("where is my parcel", "order_status", 0.9)
+        .Knows("hello", "greeting", 0.95)
+        .Unsure("money thing", ("refund_request", 0.41), ("billing_dispute", 0.33), ("invoice_request", 0.1));
+
+    private static ScriptedArticles Articles() => new ScriptedArticles()
+        .For("billing_dispute", new ArticleSuggestion("charged-twice", "Charged twice this month?", "Why a second charge appears and how it is reversed."))
+        .For("refund_request", new ArticleSuggestion("refunds", "Refunds", "When and how refunds arrive."));
+
+    [Fact]
+    public async Task HappyPath_ArticleDidNotHelp_CollectsTheFactsAndCreatesTheCase()
+    {
+        using var client = new TriageTestClient(Classifier(), Articles());
+
+        var greeting = await client.JoinAsync();
+        Assert.Contains("**agent**", greeting.Text(), StringComparison.Ordinal);
+
+        var articles = await client.SendAsync(ChargedTwice);
+        var card = Assert.Single(articles.SelectMany(a => a.Attachments ?? []));
+        Assert.Equal("application/vnd.microsoft.card.hero", card.ContentType);
+        Assert.Contains("/kb/charged-twice", card.Content!.Value.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal([Prompts.Solved, Prompts.NotSolved], articles.Choices());
+
+        Assert.Contains(Prompts.AskAccountId, (await client.SendAsync(Prompts.NotSolved)).Text(), StringComparison.Ordinal);
+        Assert.Equal(["Critical", "High", "Medium", "Low"], (await client.SendAsync("ACC-20931")).Choices());
+        Assert.Equal(["Chat now", "Email", "Phone"], (await client.SendAsync("High")).Choices());
+        Assert.Contains(Prompts.AskEmail, (await client.SendAsync("Email")).Text(), StringComparison.Ordinal);
+
+        var summary = await client.SendAsync("jo@example.com");
+        var summaryCard = Assert.Single(summary.SelectMany(a => a.Attachments ?? []));
+        Assert.Equal("application/vnd.microsoft.card.adaptive", summaryCard.ContentType);
+        Assert.Contains("ACC-20931", summaryCard.Content!.Value.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("\"version\":\"1.5\"", summaryCard.Content!.Value.GetRawText(), StringComparison.Ordinal);
+
+        var done = await client.SendAsync(Prompts.SendIt);
+        Assert.Equal("HD-000001", done.Reference());
+        Assert.Contains("within 1 hour", done.Text(), StringComparison.Ordinal);
+        Assert.Contains("by email to jo@example.com", done.Text(), StringComparison.Ordinal);
+
+        var stored = await client.CaseAsync("HD-000001");
+        Assert.NotNull(stored);
+        Assert.Equal(client.ConversationId, stored.ConversationId);
+        Assert.Equal(ChargedTwice, stored.Details.Problem);
+        Assert.Equal("billing_dispute", stored.Details.Intent!.Label);
+        Assert.Equal(0.93, stored.Details.Intent.Confidence);
+        Assert.Contains(stored.Details.Intent.Alternatives, a => a.Label == "refund_request");
+        Assert.Equal("ACC-20931", stored.Details.Facts.AccountId);
+        Assert.Equal(Urgency.High, stored.Details.Urgency);
+        Assert.Equal(CallbackChannel.Email, stored.Details.Facts.Callback);
+        Assert.Equal([new ArticleOffer("charged-twice", "Charged twice this month?", Solved: false)], stored.Details.Articles);
+        Assert.Equal(HandoffReason.NotSolved, stored.Details.Reason);
+        Assert.Equal("directline", stored.Details.ChannelId);
+        Assert.Contains(stored.Transcript, e => e.Role == "user" && e.Text == ChargedTwice);
+        Assert.Contains(stored.Transcript, e => e.Role == "bot" && e.Text.Contains("HD-000001", StringComparison.Ordinal));
+        Assert.DoesNotContain(stored.Transcript, e => e.Text.Contains("{reference}", StringComparison.Ordinal));
+
+        var state = await client.StateAsync();
+        Assert.Equal(ConversationOutcome.HandedOff, state.Outcome);
+        Assert.Equal("HD-000001", state.CaseReference);
+    }
+
+    [Fact]
+    public async Task ArticleSolvesIt_EndsResolvedBySelfService_WithoutACase()
+    {
+        using var client = new TriageTestClient(Classifier(), Articles());
+        await client.JoinAsync();
+        await client.SendAsync(ChargedTwice);
+
+        var reply = await client.SendAsync("yes, that fixed it");
+
+        Assert.Equal(Prompts.SolvedReply, reply.Text());
+        var state = await client.StateAsync();
+        Assert.Equal(ConversationOutcome.ResolvedByArticle, state.Outcome);
+        Assert.True(state.Articles.Single().Solved);
+        Assert.Null(await client.CaseAsync("HD-000001"));
+    }
+
+    [Fact]
+    public async Task EverythingSaidUpFront_IsNeverAskedAgain()
+    {
+        using var client = new TriageTestClient(Classifier().Knows(
+            "I was charged twice, ACC-12345, it's urgent, email me at ana@example.com", "billing_dispute", 0.9), Articles());
+        await client.JoinAsync();
+        await client.SendAsync("I was charged twice, ACC-12345, it's urgent, email me at ana@example.com");
+
+        var summary = await client.SendAsync("no");
+
+        Assert.Equal([Prompts.SendIt, Prompts.StartOver], summary.Choices());
+        var facts = (await client.StateAsync()).Facts;
+        Assert.Equal(("ACC-12345", Urgency.Critical, CallbackChannel.Email, "ana@example.com"), (facts.AccountId, facts.Urgency, facts.Callback, facts.Email));
+        Assert.Equal("HD-000001", (await client.SendAsync("Send it")).Reference());
+    }
+
+    [Fact]
+    public async Task LowConfidence_AsksDidYouMean_AndThePickIsConfirmed()
+    {
+        using var client = new TriageTestClient(Classifier(), Articles());
+        await client.JoinAsync();
+
+        var question = await client.SendAsync("money thing");
+
+        Assert.Contains(Prompts.DidYouMean, question.Text(), StringComparison.Ordinal);
+        Assert.Equal([Prompts.IntentName("refund_request"), Prompts.IntentName("billing_dispute"), Prompts.SomethingElse], question.Choices());
+
+        var articles = await client.SendAsync(Prompts.IntentName("billing_dispute"));
+
+        Assert.Contains(articles, a => a.Attachments?.Count == 1);
+        var intent = (await client.StateAsync()).Intent!;
+        Assert.Equal(("billing_dispute", 0.33, true), (intent.Label, intent.Confidence, intent.Confirmed));
+    }
+
+    [Fact]
+    public async Task OutOfScopeTwice_OffersAPerson_AndAThirdTimeHandsOver()
+    {
+        using var client = new TriageTestClient(Classifier(), Articles());
+        await client.JoinAsync();
+
+        Assert.Contains(Prompts.OutOfScope, (await client.SendAsync("what's the weather in Lisbon")).Text(), StringComparison.Ordinal);
+        var offer = await client.SendAsync("tell me a joke");
+        Assert.Contains(Prompts.OfferPerson, offer.Text(), StringComparison.Ordinal);
+        Assert.Equal([Prompts.TalkToPerson, Prompts.TryAgain], offer.Choices());
+
+        var handedOver = await client.SendAsync("recipe for pancakes");
+        Assert.Contains(Prompts.Escalating, handedOver.Text(), StringComparison.Ordinal);
+        Assert.Equal(HandoffReason.NotUnderstood, (await client.StateAsync()).Handoff);
+    }
+
+    [Fact]
+    public async Task TalkToAPersonAfterTwoFailures_RecordsNotUnderstood()
+    {
+        using var client = new TriageTestClient(Classifier(), Articles());
+        await client.JoinAsync();
+        await client.SendAsync("blah");
+        await client.SendAsync("blah blah");
+
+        await client.SendAsync(Prompts.TalkToPerson);
+
+        Assert.Equal(HandoffReason.NotUnderstood, (await client.StateAsync()).Handoff);
+    }
+
+    [Fact]
+    public async Task Frustration_GoesStraightToAPerson_WithTheSignalRecorded()
+    {
+        using var client = new TriageTestClient(Classifier(), Articles());
+        await client.JoinAsync();
+        await client.SendAsync(ChargedTwice);
+
+        var reply = await client.SendAsync("THIS IS USELESS, I WANT MY MONEY BACK NOW");
+
+        Assert.Contains(Prompts.Frustrated, reply.Text(), StringComparison.Ordinal);
+        var stored = await client.CaseAsync(reply.Reference()!);
+        Assert.Equal(HandoffReason.Frustrated, stored!.Details.Reason);
+        Assert.Contains(FrustrationDetector.Shouting, stored.Details.Signals);
+        Assert.Contains(FrustrationDetector.BotIsUseless, stored.Details.Signals);
+    }
+
+    [Fact]
+    public async Task Correction_AtTheSummary_ReplacesTheAccountId()
+    {
+        using var client = new TriageTestClient(Classifier(), Articles());
+        await client.JoinAsync();
+        foreach (var text in new[] { ChargedTwice, "no", "ACC-11111", "Low", "Chat now" }) await client.SendAsync(text);
+
+        var updated = await client.SendAsync("actually it's ACC-20931");
+
+        Assert.Contains(Prompts.SummaryUpdated, updated.Text(), StringComparison.Ordinal);
+        Assert.Contains("ACC-20931", updated.SelectMany(a => a.Attachments ?? []).Single().Content!.Value.GetRawText(), StringComparison.Ordinal);
+        var stored = await client.CaseAsync((await client.SendAsync("Send it")).Reference()!);
+        Assert.Equal("ACC-20931", stored!.Details.Facts.AccountId);
+    }
+
+    [Fact]
+    public async Task InvalidAccountIdThreeTimes_FallsBackToEmail()
+    {
+        using var client = new TriageTestClient(Classifier(), Articles());
+        await client.JoinAsync();
+        await client.SendAsync(ChargedTwice);
+        await client.SendAsync("no");
+
+        Assert.Contains(Prompts.InvalidAccountId, (await client.SendAsync("12345")).Text(), StringComparison.Ordinal);
+        Assert.Contains(Prompts.InvalidAccountId, (await client.SendAsync("AC-1234")).Text(), StringComparison.Ordinal);
+        var fallback = await client.SendAsync("ACCOUNT 99");
+
+        Assert.Contains(Prompts.AccountIdFallback, fallback.Text(), StringComparison.Ordinal);
+        Assert.Contains(Prompts.AskEmail, fallback.Text(), StringComparison.Ordinal);
+        Assert.True((await client.StateAsync()).Facts.NoAccountId);
+    }
+
+    [Fact]
+    public async Task IDontHaveIt_AsksForEmailInstead()
+    {
+        using var client = new TriageTestClient(Classifier(), Articles());
+        await client.JoinAsync();
+        await client.SendAsync(ChargedTwice);
+        await client.SendAsync("no");
+
+        var reply = await client.SendAsync(Prompts.NoAccountId);
+
+        Assert.Contains(Prompts.AskEmail, reply.Text(), StringComparison.Ordinal);
+        Assert.Equal(["Critical", "High", "Medium", "Low"], (await client.SendAsync("sam@example.org")).Choices());
+    }
+
+    [Fact]
+    public async Task Restart_ForgetsTheProblem_ButNotWhoTheCustomerIs()
+    {
+        using var client = new TriageTestClient(Classifier(), Articles());
+        await client.JoinAsync();
+        await client.SendAsync(ChargedTwice);
+        await client.SendAsync("no");
+        await client.SendAsync("ACC-20931");
+
+        Assert.Equal(Prompts.Restarted, (await client.SendAsync("restart")).Text());
+
+        var state = await client.StateAsync();
+        Assert.Equal((TriageStage.AwaitingProblem, null, "ACC-20931"), (state.Stage, state.Problem, state.Facts.AccountId));
+    }
+
+    [Fact]
+    public async Task Cancel_MidFlow_StopsAndRecordsAbandoned()
+    {
+        using var client = new TriageTestClient(Classifier(), Articles());
+        await client.JoinAsync();
+        await client.SendAsync(ChargedTwice);
+        await client.SendAsync("no");
+
+        Assert.Equal(Prompts.Cancelled, (await client.SendAsync("cancel")).Text());
+        Assert.Equal(ConversationOutcome.Abandoned, (await client.StateAsync()).Outcome);
+    }
+
+    [Fact]
+    public async Task Help_AnswersAndKeepsThePendingButtons()
+    {
+        using var client = new TriageTestClient(Classifier(), Articles());
+        await client.JoinAsync();
+        await client.SendAsync(ChargedTwice);
+
+        var help = await client.SendAsync("help");
+
+        Assert.Equal(Prompts.Help, help.Text());
+        Assert.Equal([Prompts.Solved, Prompts.NotSolved], help.Choices());
+        Assert.Equal(TriageStage.ArticlesOffered, (await client.StateAsync()).Stage);
+    }
+
+    [Fact]
+    public async Task StatusLookup_ShowsTheCustomersOwnCase_AndNobodyElses()
+    {
+        using var directory = new Helpdesk.Tests.Shared.TemporaryDirectory();
+        using (var owner = new TriageTestClient(Classifier(), Articles(), directory))
+        {
+            await owner.JoinAsync();
+            await owner.SendAsync("agent");
+            await owner.SendAsync("ACC-20931");
+            await owner.SendAsync("Chat now");
+
+            Assert.Contains("is **new**", (await owner.SendAsync("status of HD-000001?")).Text(), StringComparison.Ordinal);
+        }
+
+        using var stranger = new TriageTestClient(Classifier(), Articles(), directory, conversationId: "conv-2", userId: "dl_user-2");
+        await stranger.JoinAsync();
+        var reply = await stranger.SendAsync("status HD-000001");
+
+        Assert.Contains("can't find a case **HD-000001**", reply.Text(), StringComparison.Ordinal);
+        Assert.DoesNotContain("new", reply.Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MessagesAfterTheHandoff_AreAddedToTheCase()
+    {
+        using var client = new TriageTestClient(Classifier(), Articles());
+        await client.JoinAsync();
+        foreach (var text in new[] { "agent", "ACC-20931", "Chat now" }) await client.SendAsync(text);
+
+        var reply = await client.SendAsync("the second charge was 14.99");
+
+        Assert.Contains("added that to case **HD-000001**", reply.Text(), StringComparison.Ordinal);
+        var stored = await client.CaseAsync("HD-000001");
+        Assert.Equal("the second charge was 14.99", Assert.Single(stored!.CustomerNotes).Text);
+    }
+
+    [Fact]
+    public async Task RedeliveredActivity_IsOneTurn()
+    {
+        using var client = new TriageTestClient(Classifier(), Articles());
+        await client.JoinAsync();
+
+        var first = await client.SendAsync(ChargedTwice, activityId: "conv-1|dup");
+        var second = await client.SendAsync(ChargedTwice, activityId: "conv-1|dup");
+
+        Assert.NotEmpty(first);
+        Assert.Empty(second);
+        Assert.Equal(1, (await client.StateAsync()).Transcript.Count(e => e.Role == "user"));
+    }
+
+    [Fact]
+    public async Task ConversationUpdate_GreetsExactlyOnce()
+    {
+        using var client = new TriageTestClient(Classifier(), Articles());
+
+        Assert.Single(await client.JoinAsync());
+        Assert.Empty(await client.JoinAsync());
+    }
+
+    [Fact]
+    public async Task StateSurvivesARestartOfTheProcess()
+    {
+        using var directory = new Helpdesk.Tests.Shared.TemporaryDirectory();
+        using (var before = new TriageTestClient(Classifier(), Articles(), directory))
+        {
+            await before.JoinAsync();
+            await before.SendAsync(ChargedTwice);
+            await before.SendAsync("no");
+        }
+
+        using var after = new TriageTestClient(Classifier(), Articles(), directory);
+        Assert.Equal(["Critical", "High", "Medium", "Low"], (await after.SendAsync("ACC-20931", activityId: "conv-1|after-restart")).Choices());
+    }
+}

@@ -1,0 +1,3 @@
+namespace Helpdesk.LoadTest.DirectLine;
+
+internal sealed record StartConversationRequest(Account User, string Locale);

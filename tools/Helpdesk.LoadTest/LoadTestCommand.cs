@@ -1,0 +1,101 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using System.Text.Json;
+using Helpdesk.LoadTest.DirectLine;
+using Helpdesk.LoadTest.Reporting;
+using Helpdesk.LoadTest.Running;
+
+namespace Helpdesk.LoadTest;
+
+internal static class LoadTestCommand
+{
+    public static RootCommand Create()
+    {
+        var url = new Option<string>("--url") { Description = "The bot's address, e.g. http://127.0.0.1:5180.", Required = true };
+        var conversations = new Option<int>("--conversations") { Description = "How many conversations to measure.", Required = true };
+        var concurrency = new Option<int?>("--concurrency") { Description = "How many conversations run at once (default: all of them)." };
+        var warmup = new Option<int>("--warmup") { Description = "Conversations run first and left out of the figures.", DefaultValueFactory = _ => 0 };
+        var json = new Option<string?>("--json") { Description = "Also write the report to this JSON file." };
+        var timeout = new Option<int>("--timeout")
+        {
+            Description = "Seconds one request may take before it counts as an error.",
+            DefaultValueFactory = _ => 100,
+        };
+        url.Validators.Add(result =>
+        {
+            if (LoadTestSettings.ParseUrl(result.GetValueOrDefault<string>()) is null) result.AddError("--url must be an absolute http or https address.");
+        });
+        AtLeast(conversations, 1);
+        AtLeast(warmup, 0);
+        AtLeast(timeout, 1);
+        concurrency.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1) result.AddError("--concurrency must be at least 1.");
+        });
+
+        var root = new RootCommand("Drive customer conversations through the whole triage over Direct Line and report throughput and latency.")
+        {
+            url, conversations, concurrency, warmup, json, timeout,
+        };
+        root.Validators.Add(result =>
+        {
+            if (result.GetValue(conversations) + result.GetValue(warmup) > TriageScript.MaxConversations)
+            {
+                result.AddError(string.Create(CultureInfo.InvariantCulture,
+                    $"--conversations and --warmup together may not exceed {TriageScript.MaxConversations}: account numbers have five digits."));
+            }
+        });
+
+        root.SetAction(async (parse, cancellationToken) =>
+        {
+            var count = parse.GetValue(conversations);
+            var settings = new LoadTestSettings(
+                LoadTestSettings.ParseUrl(parse.GetValue(url))!,
+                count,
+                parse.GetValue(concurrency) ?? count,
+                parse.GetValue(warmup),
+                parse.GetValue(json),
+                TimeSpan.FromSeconds(parse.GetValue(timeout)));
+            return await RunAsync(settings, cancellationToken);
+        });
+        return root;
+    }
+
+    private static async Task<int> RunAsync(LoadTestSettings settings, CancellationToken cancellationToken)
+    {
+        using var http = LoadHttpClient.Create(settings.Timeout);
+        var runner = new ConversationRunner(new DirectLineClient(http, settings.Url), TriageScript.Default);
+
+        // Progress goes to stderr so that stdout is the report alone.
+        if (settings.Warmup > 0) Console.Error.WriteLine($"warming up with {settings.Warmup} conversation(s)…");
+        var warm = await LoadPhase.RunAsync(runner, 0, settings.Warmup, Math.Min(settings.Concurrency, settings.Warmup), cancellationToken);
+        Console.Error.WriteLine($"running {settings.Conversations} conversation(s), {settings.Concurrency} at once…");
+        var measured = await LoadPhase.RunAsync(runner, settings.Warmup, settings.Conversations, settings.Concurrency, cancellationToken);
+
+        var report = LoadReport.Create(settings, warm, measured);
+        ReportWriter.Write(report, Console.Out);
+        if (settings.JsonPath is { } path)
+        {
+            try
+            {
+                await File.WriteAllTextAsync(path, JsonSerializer.Serialize(report, ReportJsonContext.Default.LoadReport) + "\n", CancellationToken.None);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"error: could not write {path}: {e.Message}");
+                return 1;
+            }
+        }
+
+        return report.Passed ? 0 : 1;
+    }
+
+    private static void AtLeast(Option<int> option, int minimum) => option.Validators.Add(result =>
+    {
+        if (result.GetValueOrDefault<int>() < minimum)
+        {
+            result.AddError(string.Create(CultureInfo.InvariantCulture, $"{option.Name} must be at least {minimum}."));
+        }
+    });
+}

@@ -1,0 +1,73 @@
+using Helpdesk.LoadTest.Running;
+
+namespace Helpdesk.LoadTest.Reporting;
+
+/// <summary>
+/// The figures of the measured conversations; the warm-up counts only through its failures, which
+/// fail the run as well. Throughput counts completed turns and conversations over the wall time.
+/// </summary>
+internal sealed record LoadReport(
+    string Url,
+    int Conversations,
+    int Concurrency,
+    int Warmup,
+    int Completed,
+    int Failed,
+    int Turns,
+    double WallSeconds,
+    double TurnsPerSecond,
+    double ConversationsPerSecond,
+    LatencySummary TurnLatencyMs,
+    LatencySummary GetLatencyMs,
+    LatencySummary StartLatencyMs,
+    int DistinctReferences,
+    IReadOnlyList<ErrorCount> Errors,
+    int WarmupFailed,
+    IReadOnlyList<ErrorCount> WarmupErrors,
+    IReadOnlyList<ConversationFailure> Failures)
+{
+    /// <summary>Every completed conversation filed a case of its own.</summary>
+    public bool ReferencesDistinct => DistinctReferences == Completed;
+
+    public bool Passed => Failed == 0 && WarmupFailed == 0 && ReferencesDistinct;
+
+    public static LoadReport Create(LoadTestSettings settings, PhaseResult warmup, PhaseResult measured)
+    {
+        var conversations = measured.Conversations;
+        var completed = conversations.Count(c => c.Completed);
+        var turns = conversations.Sum(c => c.Turns);
+        var seconds = measured.Wall.TotalSeconds;
+        var failures = conversations.Select(c => c.Failure).OfType<ConversationFailure>().ToList();
+        var warmupFailures = warmup.Conversations.Select(c => c.Failure).OfType<ConversationFailure>().ToList();
+
+        return new LoadReport(
+            settings.Url.ToString(),
+            settings.Conversations,
+            settings.Concurrency,
+            settings.Warmup,
+            completed,
+            failures.Count,
+            turns,
+            Math.Round(seconds, 3),
+            seconds > 0 ? Math.Round(turns / seconds, 2) : 0,
+            seconds > 0 ? Math.Round(completed / seconds, 2) : 0,
+            LatencySummary.Of(conversations.SelectMany(c => c.PostLatencies)),
+            LatencySummary.Of(conversations.SelectMany(c => c.GetLatencies)),
+            LatencySummary.Of(conversations.Select(c => c.Start).OfType<TimeSpan>()),
+            conversations.Where(c => c.Completed && c.Reference is not null).Select(c => c.Reference).Distinct(StringComparer.Ordinal).Count(),
+            CountByKind(failures),
+            warmupFailures.Count,
+            CountByKind(warmupFailures),
+            failures);
+    }
+
+    private static List<ErrorCount> CountByKind(IEnumerable<ConversationFailure> failures) =>
+        [.. failures
+            .GroupBy(f => f.Kind, StringComparer.Ordinal)
+            .Select(g => new ErrorCount(g.Key, g.Count(), ExampleOf(g.First())))
+            .OrderByDescending(e => e.Count)
+            .ThenBy(e => e.Kind, StringComparer.Ordinal)];
+
+    private static string ExampleOf(ConversationFailure failure) =>
+        $"conversation {failure.Conversation}, turn {failure.Turn}: {failure.Detail}";
+}
