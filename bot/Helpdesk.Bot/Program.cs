@@ -1,4 +1,5 @@
 using Helpdesk.Bot.Classifier;
+using Helpdesk.Bot.Conversation;
 using Helpdesk.Bot.Endpoints;
 using Helpdesk.Bot.Hosting;
 using Helpdesk.Bot.Knowledge;
@@ -7,11 +8,15 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddHelpdeskDefaults();
 builder.AddIntentClassifier();
 builder.AddKnowledgeBase();
+builder.AddConversation();
 
 var app = builder.Build();
+app.UseWebSockets();
+app.UseChatPage();
 app.UseAntiforgery();
 app.MapHealthEndpoints();
 app.MapArticleEndpoints();
+app.MapChatEndpoints();
 app.Run();
 
 /// <summary>The host's entry point, visible to the in-process test host.</summary>

@@ -8,4 +8,5 @@ namespace Helpdesk.Bot.Hosting;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(HealthReportView))]
+[JsonSerializable(typeof(Conversation.ChatSession))]
 internal sealed partial class BotJsonContext : JsonSerializerContext;

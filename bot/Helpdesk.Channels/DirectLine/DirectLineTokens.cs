@@ -14,26 +14,32 @@ namespace Helpdesk.Channels.DirectLine;
 public sealed class DirectLineTokens
 {
     private const string Issuer = "helpdesk-directline";
-    private const string Audience = "directline";
+    private const string ConversationAudience = "directline";
+    private const string StreamAudience = "directline-stream";
     private const string ConversationClaim = "conv";
+
+    // Web Chat reads the user id from a "user" claim when the token is a JWT it can decode.
+    private const string UserClaim = "user";
 
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly SigningCredentials _credentials;
     private readonly TokenValidationParameters _validation;
     private readonly TimeProvider _time;
     private readonly TimeSpan _lifetime;
+    private readonly TimeSpan _streamLifetime;
 
-    public DirectLineTokens(DirectLineTokenOptions options, TimeProvider time)
+    public DirectLineTokens(DirectLineOptions options, TimeProvider time)
     {
         // Derive the signing key, so the secret itself is never a key used on the wire.
         var key = new SymmetricSecurityKey(HMACSHA256.HashData(Encoding.UTF8.GetBytes(options.Secret), "helpdesk directline token key"u8));
         _credentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256);
         _time = time;
         _lifetime = options.Lifetime;
+        _streamLifetime = options.StreamUrlLifetime;
         _validation = new TokenValidationParameters
         {
             ValidIssuer = Issuer,
-            ValidAudience = Audience,
+            ValidAudiences = [ConversationAudience, StreamAudience],
             IssuerSigningKey = key,
             ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
             RequireSignedTokens = true,
@@ -43,28 +49,42 @@ public sealed class DirectLineTokens
         };
     }
 
-    public IssuedToken Issue(string conversationId, string userId)
+    /// <summary>A conversation token: what pages hold and send as the bearer token.</summary>
+    public IssuedToken Issue(string conversationId, string userId) => Create(conversationId, userId, ConversationAudience, _lifetime);
+
+    /// <summary>A short-lived token for one WebSocket connection; it is only good in a stream URL.</summary>
+    public IssuedToken IssueStream(string conversationId, string userId) => Create(conversationId, userId, StreamAudience, _streamLifetime);
+
+    public Task<TokenCheck> CheckAsync(string? token) => CheckAsync(token, ConversationAudience);
+
+    public Task<TokenCheck> CheckStreamAsync(string? token) => CheckAsync(token, StreamAudience);
+
+    private IssuedToken Create(string conversationId, string userId, string audience, TimeSpan lifetime)
     {
         var now = _time.GetUtcNow();
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,
-            Audience = Audience,
-            Subject = new ClaimsIdentity([new Claim(JwtRegisteredClaimNames.Sub, userId), new Claim(ConversationClaim, conversationId)]),
+            Audience = audience,
+            Subject = new ClaimsIdentity([new Claim(JwtRegisteredClaimNames.Sub, userId), new Claim(UserClaim, userId), new Claim(ConversationClaim, conversationId)]),
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
-            Expires = now.Add(_lifetime).UtcDateTime,
+            Expires = now.Add(lifetime).UtcDateTime,
             SigningCredentials = _credentials,
         });
-        return new IssuedToken(token, conversationId, userId, (int)_lifetime.TotalSeconds);
+        return new IssuedToken(token, conversationId, userId, (int)lifetime.TotalSeconds);
     }
 
-    public async Task<TokenCheck> CheckAsync(string? token)
+    private async Task<TokenCheck> CheckAsync(string? token, string audience)
     {
         if (string.IsNullOrWhiteSpace(token)) return TokenCheck.Refused(TokenProblem.Invalid);
 
         var result = await _handler.ValidateTokenAsync(token, _validation);
-        if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt) return TokenCheck.Refused(TokenProblem.Invalid);
+        if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt || !jwt.Audiences.Contains(audience, StringComparer.Ordinal))
+        {
+            return TokenCheck.Refused(TokenProblem.Invalid);
+        }
+
         if (jwt.ValidTo <= _time.GetUtcNow().UtcDateTime) return TokenCheck.Refused(TokenProblem.Expired);
 
         return jwt.TryGetPayloadValue<string>(ConversationClaim, out var conversation) && jwt.Subject is { Length: > 0 } user

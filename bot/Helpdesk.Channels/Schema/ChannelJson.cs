@@ -22,10 +22,15 @@ public static class ChannelJson
 
     public static Activity? Deserialize(string json) => JsonSerializer.Deserialize(json, ActivityInfo);
 
-    public static JsonTypeInfo<Activity> ActivityInfo { get; } = (JsonTypeInfo<Activity>)Options.GetTypeInfo(typeof(Activity));
+    public static JsonTypeInfo<Activity> ActivityInfo { get; } = Info<Activity>();
 
+    /// <summary>The metadata for any wire type, with these conventions applied.</summary>
+    public static JsonTypeInfo<T> Info<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+    // Only the activity schema omits empty lists; Direct Line's ActivitySet always carries its array.
     private static void OmitEmptyLists(JsonTypeInfo type)
     {
+        if (type.Type.Namespace != typeof(Activity).Namespace) return;
         foreach (var property in type.Properties)
         {
             if (property.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(property.PropertyType)

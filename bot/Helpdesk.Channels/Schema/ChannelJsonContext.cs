@@ -11,5 +11,10 @@ namespace Helpdesk.Channels.Schema;
 [JsonSerializable(typeof(Activity))]
 [JsonSerializable(typeof(ConversationReference))]
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(DirectLine.ActivitySet))]
+[JsonSerializable(typeof(DirectLine.ConversationInfo))]
+[JsonSerializable(typeof(DirectLine.ResourceResponse))]
+[JsonSerializable(typeof(DirectLine.DirectLineError))]
+[JsonSerializable(typeof(DirectLine.TokenRequest))]
 [JsonSerializable(typeof(JsonObject))]
 internal sealed partial class ChannelJsonContext : JsonSerializerContext;

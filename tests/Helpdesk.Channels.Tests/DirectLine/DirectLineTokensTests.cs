@@ -6,7 +6,7 @@ namespace Helpdesk.Channels.Tests.DirectLine;
 
 public sealed class DirectLineTokensTests
 {
-    private static readonly DirectLineTokenOptions Options = new() { Secret = "a-development-secret-of-at-least-32-characters" };
+    private static readonly DirectLineOptions Options = new() { Secret = "a-development-secret-of-at-least-32-characters" };
 
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
@@ -77,7 +77,7 @@ public sealed class DirectLineTokensTests
     [Fact]
     public async Task SignedWithAnotherSecret_IsInvalid()
     {
-        var other = new DirectLineTokens(new DirectLineTokenOptions { Secret = "another-secret-that-is-also-32-characters-long" }, _clock);
+        var other = new DirectLineTokens(new DirectLineOptions { Secret = "another-secret-that-is-also-32-characters-long" }, _clock);
         var tokens = new DirectLineTokens(Options, _clock);
 
         var check = await tokens.CheckAsync(other.Issue("conv-A", "dl_user1").Token);

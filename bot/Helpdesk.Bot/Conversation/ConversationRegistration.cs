@@ -1,0 +1,56 @@
+using Helpdesk.Bot.Hosting;
+using Helpdesk.Channels.DirectLine;
+using Helpdesk.Classifier.Model;
+using Helpdesk.Triage.Dialog;
+using Helpdesk.Triage.Entities;
+using Helpdesk.Triage.Processing;
+using Helpdesk.Triage.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Helpdesk.Bot.Conversation;
+
+/// <summary>The conversation: the triage dialog and its store, and our Direct Line in front of it.</summary>
+internal static class ConversationRegistration
+{
+    public static WebApplicationBuilder AddConversation(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var database = Path.Combine(DataDirectory.Resolve(builder.Configuration, builder.Environment), "helpdesk.db");
+
+        services.AddOptions<TriageOptions>().BindConfiguration(TriageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EntityOptions>().BindConfiguration(EntityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(_ => TriagePrompts.Load(ResolvePrompts(builder.Configuration["Triage:PromptsPath"], builder.Environment)));
+        services.AddSingleton(provider => new EntityExtractor(provider.GetRequiredService<IOptions<EntityOptions>>().Value));
+        services.AddSingleton<IArticleSuggester, KnowledgeArticleSuggester>();
+        services.AddSingleton(provider => new TriageContext(
+            provider.GetRequiredService<IIntentClassifier>(),
+            provider.GetRequiredService<IArticleSuggester>(),
+            provider.GetRequiredService<EntityExtractor>(),
+            provider.GetRequiredService<TriagePrompts>(),
+            provider.GetRequiredService<IOptions<TriageOptions>>().Value));
+        services.AddSingleton<ITriageStore>(_ => new SqliteTriageStore(database));
+        services.AddSingleton<ConversationLocks>();
+        services.AddSingleton<TurnProcessor>();
+        services.AddHostedService<AbandonedConversations>();
+
+        services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.Section)
+            .PostConfigure(options => options.Secret = DirectLineSecret.Resolve(options, builder.Environment, DataDirectory.Resolve(builder.Configuration, builder.Environment)))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<DirectLineOptions>>().Value);
+        services.AddSingleton<DirectLineTokens>();
+        services.AddSingleton<IConversationLog>(provider => new SqliteConversationLog(database, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ConversationStreams>();
+        services.AddSingleton<IDirectLineBot, TriageBot>();
+        services.AddSingleton<DirectLineServer>();
+        return builder;
+    }
+
+    /// <summary>The prompts file: <c>Triage:PromptsPath</c> if set, else prompts.json beside the
+    /// project (so edits show on the next start of "dotnet run"), else the copy in the output folder.</summary>
+    private static string ResolvePrompts(string? configured, IHostEnvironment environment)
+    {
+        if (configured is { Length: > 0 }) return Path.GetFullPath(Path.Combine(environment.ContentRootPath, configured));
+        var beside = Path.Combine(environment.ContentRootPath, "prompts.json");
+        return File.Exists(beside) ? beside : Path.Combine(AppContext.BaseDirectory, "prompts.json");
+    }
+}
