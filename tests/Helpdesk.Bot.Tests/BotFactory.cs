@@ -7,9 +7,14 @@ namespace Helpdesk.Bot.Tests;
 /// intent model trained from a small utterance file, so each test starts from a clean first run.</summary>
 public sealed class BotFactory : WebApplicationFactory<Program>
 {
-    public BotFactory()
+    /// <summary>The Direct Line secret the test host uses, so tests can mint tokens of their own.</summary>
+    public const string DirectLineSecret = "a-test-directline-secret-of-at-least-32-characters";
+
+    /// <param name="dataDirectory">Another factory's folder, to start the host again on the same data (a restart).</param>
+    public BotFactory(string? dataDirectory = null)
     {
-        DataDirectory = Path.Combine(Path.GetTempPath(), "helpdesk-bot-tests-" + Guid.NewGuid().ToString("N"));
+        OwnsDataDirectory = dataDirectory is null;
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "helpdesk-bot-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
         TrainingFile = Path.Combine(DataDirectory, "train.csv");
         File.WriteAllText(TrainingFile, SmallTrainingSet.Csv);
@@ -23,6 +28,8 @@ public sealed class BotFactory : WebApplicationFactory<Program>
 
     public string TrainingFile { get; }
 
+    private bool OwnsDataDirectory { get; }
+
     public string ModelPath => Path.Combine(DataDirectory, "models", "intent.model");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -32,11 +39,14 @@ public sealed class BotFactory : WebApplicationFactory<Program>
         builder.UseSetting("Classifier:OutOfScopeLabel", "");
         builder.UseSetting("Knowledge:ArticlesPath", ArticlesDirectory);
         builder.UseSetting("Knowledge:SynonymsPath", Path.Combine(DataDirectory, "synonyms.txt"));
+        builder.UseSetting("DirectLine:Secret", DirectLineSecret);
+        builder.UseSetting("DirectLine:KeepAlive", "00:00:01");
     }
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (!OwnsDataDirectory) return;
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

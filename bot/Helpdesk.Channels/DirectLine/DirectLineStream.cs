@@ -36,16 +36,16 @@ internal static class DirectLineStream
         DirectLineEndpoints.TryReadWatermark(http.Request.Query["watermark"].ToString(), out var watermark);
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
         using var stream = streams.Open(conversationId);
-        using var done = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stream.Collided);
-        var receiving = IgnoreIncomingAsync(socket, done);
+        using var sending = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stream.Collided);
+        var receiving = ReceiveUntilClosedAsync(socket, sending, http.RequestAborted);
 
         try
         {
-            await SendAsync(socket, server, conversationId, watermark, stream, server.Options.KeepAlive, done.Token);
+            await SendAsync(socket, server, conversationId, watermark, stream, server.Options.KeepAlive, sending.Token);
         }
         catch (OperationCanceledException)
         {
-            // The client left, or a newer stream took over; close below says which.
+            // The client left, or a newer stream took over; the close below says which.
         }
         catch (WebSocketException)
         {
@@ -53,8 +53,14 @@ internal static class DirectLineStream
         }
 
         await CloseAsync(socket, stream.Collided.IsCancellationRequested ? "collision" : "done");
-        await done.CancelAsync();
-        await receiving;
+        try
+        {
+            await receiving.WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (TimeoutException)
+        {
+            socket.Abort();
+        }
     }
 
     private static async Task SendAsync(WebSocket socket, DirectLineServer server, string conversationId, long? watermark, StreamSubscriber stream, TimeSpan keepAlive, CancellationToken cancellationToken)
@@ -100,24 +106,27 @@ internal static class DirectLineStream
         return last;
     }
 
-    private static async Task IgnoreIncomingAsync(WebSocket socket, CancellationTokenSource done)
+    /// <summary>Reads (and ignores) what the client sends until it closes; then stops the sender.
+    /// Not cancelled by a collision: cancelling a pending receive would abort the socket before the
+    /// "collision" close frame could be sent.</summary>
+    private static async Task ReceiveUntilClosedAsync(WebSocket socket, CancellationTokenSource sending, CancellationToken aborted)
     {
         var buffer = new byte[4096];
         try
         {
-            while (socket.State == WebSocketState.Open)
+            while (socket.State is WebSocketState.Open or WebSocketState.CloseSent)
             {
-                var frame = await socket.ReceiveAsync(buffer, done.Token);
+                var frame = await socket.ReceiveAsync(buffer, aborted);
                 if (frame.MessageType == WebSocketMessageType.Close) break;
             }
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException)
         {
-            // Closing is handled by the sender.
+            // The connection is gone; nothing more to read.
         }
         finally
         {
-            if (!done.IsCancellationRequested) await done.CancelAsync();
+            if (!sending.IsCancellationRequested) await sending.CancelAsync();
         }
     }
 
