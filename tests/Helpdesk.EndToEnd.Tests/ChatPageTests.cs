@@ -15,6 +15,11 @@ namespace Helpdesk.EndToEnd.Tests;
 /// </summary>
 public sealed partial class ChatPageTests(ChatHost host) : IClassFixture<ChatHost>
 {
+    private const string TranscriptScrollable = ".webchat__basic-transcript__scrollable";
+
+    private const string TranscriptAtBottom =
+        "() => { const e = document.querySelector('" + TranscriptScrollable + "'); return e !== null && e.scrollTop + e.clientHeight >= e.scrollHeight - 1; }";
+
     // Generous, because a loaded CI machine with two cores runs the browser and the host side by side;
     // Playwright returns as soon as the condition holds, so a fast run stays fast.
     private const float Timeout = 30_000;
@@ -26,10 +31,12 @@ public sealed partial class ChatPageTests(ChatHost host) : IClassFixture<ChatHos
 
         using var page = await client.GetAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        // Scripts from our origin only: no CDN, no inline script.
         var policy = Assert.Single(page.Headers.GetValues("Content-Security-Policy"));
-        Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self'", policy.Split(';').Select(directive => directive.Trim()));
         var html = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.Contains("src=\"/lib/webchat.js\"", html, StringComparison.Ordinal);
+        Assert.Contains("<script src=\"/lib/webchat.js\"", html, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"<script[^>]*\ssrc=""(https?:)?//", html);
 
         using var bundle = await client.GetAsync(new Uri("/lib/webchat.js", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, bundle.StatusCode);
@@ -53,37 +60,35 @@ public sealed partial class ChatPageTests(ChatHost host) : IClassFixture<ChatHos
         page.Console += (_, message) => console.Enqueue(message);
         page.PageError += (_, error) => pageErrors.Enqueue(error);
 
-        await page.GotoAsync("/");
-        await Expect(page.GetByText("Northbeam support assistant").First).ToBeVisibleAsync(new() { Timeout = Timeout });
-        await File.WriteAllTextAsync("/tmp/e2e-dom.html", await page.ContentAsync(), TestContext.Current.CancellationToken);
+        string reference;
+        try
+        {
+            reference = await CompleteTriageAsync(page);
+        }
+        catch (Exception)
+        {
+            // What the page showed when it went wrong says more than the locator that timed out.
+            await SaveScreenshotAsync(page, "webchat-failure.png");
+            Report(console, pageErrors);
+            throw;
+        }
 
-        await SendAsync(page, "I was charged twice for my subscription this month");
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Read the article" }).First).ToBeVisibleAsync(new() { Timeout = Timeout });
-        await ChooseAsync(page, "No, I still need help");
+        // The transcript followed the conversation: the customer sees the reference without scrolling.
+        await page.WaitForFunctionAsync(TranscriptAtBottom, null, new() { Timeout = Timeout });
+        await Expect(Message(page, CaseReference())).ToBeInViewportAsync(new() { Timeout = Timeout });
 
-        await Expect(page.GetByText("What's your account ID?")).ToBeVisibleAsync(new() { Timeout = Timeout });
-        await SendAsync(page, "ACC-20931");
-        await ChooseAsync(page, "High");
-        await ChooseAsync(page, "Email");
+        // Every message reached the server. Web Chat shows "Sending" until the server acknowledges a
+        // message, and "Send failed. Retry." once its send timeout passes without that.
+        var transcript = page.GetByRole(AriaRole.Feed);
+        await Expect(transcript.GetByText(SendingStatus())).ToHaveCountAsync(0, new() { Timeout = Timeout });
+        await Expect(transcript.GetByText(SendFailedStatus())).ToHaveCountAsync(0);
+        // Web Chat shows its connectivity status only while it is not connected.
+        await Expect(page.Locator(".webchat__connectivityStatus")).ToHaveCountAsync(0);
 
-        await Expect(page.GetByText("What's your email address?")).ToBeVisibleAsync(new() { Timeout = Timeout });
-        await SendAsync(page, "ana@example.com");
-        await Expect(page.GetByText("Here's what I'll send to the team")).ToBeVisibleAsync(new() { Timeout = Timeout });
-        await ChooseAsync(page, "Send it");
+        await SaveScreenshotAsync(page, "webchat-happy-path.png", wholeConversation: true);
+        Report(console, pageErrors);
 
-        var confirmation = page.GetByText(CaseReference()).Filter(new() { Visible = true }).Last;
-        await Expect(confirmation).ToBeVisibleAsync(new() { Timeout = Timeout });
-        var reference = CaseReference().Match(await confirmation.InnerTextAsync()).Value;
-
-        var screenshot = Path.Combine(AppContext.BaseDirectory, "screenshots", "webchat-happy-path.png");
-        await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
-        TestContext.Current.TestOutputHelper?.WriteLine($"Screenshot: {screenshot}");
-
-        // Every message reached the server: Web Chat marks one it could not send with "Send failed. Retry."
-        await Expect(page.GetByText("Send failed")).ToHaveCountAsync(0);
-
-        var store = host.Services.GetRequiredService<ITriageStore>();
-        var stored = await store.FindCaseAsync(reference, TestContext.Current.CancellationToken);
+        var stored = await host.Services.GetRequiredService<ITriageStore>().FindCaseAsync(reference, TestContext.Current.CancellationToken);
         Assert.NotNull(stored);
         Assert.Equal("billing_dispute", stored.Details.Intent?.Label);
         Assert.Equal("ACC-20931", stored.Details.Facts.AccountId);
@@ -91,12 +96,45 @@ public sealed partial class ChatPageTests(ChatHost host) : IClassFixture<ChatHos
         Assert.Equal(CallbackChannel.Email, stored.Details.Facts.Callback);
         Assert.Equal("ana@example.com", stored.Details.Facts.Email);
 
-        foreach (var message in console) TestContext.Current.TestOutputHelper?.WriteLine($"console {message.Type}: {message.Text}");
         // Web Chat logs this when a reply's replyToId names an activity it never received.
         Assert.DoesNotContain(console, message => message.Text.Contains("Timed out while waiting for activity", StringComparison.Ordinal));
         Assert.Empty(console.Where(message => message.Type == "error").Select(message => message.Text));
         Assert.Empty(pageErrors);
     }
+
+    /// <summary>Goes through the happy path by typing and clicking, and returns the case reference the
+    /// bot gave.</summary>
+    private static async Task<string> CompleteTriageAsync(IPage page)
+    {
+        await page.GotoAsync("/");
+        await Expect(Message(page, "Northbeam support assistant")).ToBeVisibleAsync(new() { Timeout = Timeout });
+
+        await SendAsync(page, "I was charged twice for my subscription this month");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Read the article" }).First).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await ChooseAsync(page, "No, I still need help");
+
+        await Expect(Message(page, "account ID?")).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await SendAsync(page, "ACC-20931");
+        await ChooseAsync(page, "High");
+        await ChooseAsync(page, "Email");
+
+        await Expect(Message(page, "email address?")).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await SendAsync(page, "ana@example.com");
+        await Expect(Message(page, "send to the team")).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await ChooseAsync(page, "Send it");
+
+        var confirmation = Message(page, CaseReference());
+        await Expect(confirmation).ToBeVisibleAsync(new() { Timeout = Timeout });
+        return CaseReference().Match(await confirmation.InnerTextAsync()).Value;
+    }
+
+    /// <summary>The bubble of one message in the transcript. Web Chat also repeats each message in text
+    /// only screen readers see, so a bare text search would find it twice.</summary>
+    private static ILocator Message(IPage page, string text) =>
+        page.GetByRole(AriaRole.Feed).Locator(".webchat__bubble", new() { HasText = text });
+
+    private static ILocator Message(IPage page, Regex text) =>
+        page.GetByRole(AriaRole.Feed).Locator(".webchat__bubble", new() { HasTextRegex = text });
 
     /// <summary>Types into Web Chat's send box and sends with Enter, as a customer does.</summary>
     private static async Task SendAsync(IPage page, string text)
@@ -109,9 +147,41 @@ public sealed partial class ChatPageTests(ChatHost host) : IClassFixture<ChatHos
     /// <summary>Clicks one of the suggested actions the bot offered with its last message.</summary>
     private static async Task ChooseAsync(IPage page, string title)
     {
-        var action = page.GetByRole(AriaRole.Button, new() { Name = title, Exact = true });
+        // Web Chat also lists the actions for screen readers; the toolbar holds the ones a person sees.
+        var action = page.GetByRole(AriaRole.Toolbar, new() { Name = "Suggested actions" })
+            .GetByRole(AriaRole.Button, new() { Name = title, Exact = true });
         await action.ClickAsync(new() { Timeout = Timeout });
     }
+
+    /// <summary>Saves a picture of the page beside the test assembly. With <paramref name="wholeConversation"/>
+    /// the window first grows until the transcript, which scrolls inside the chat panel, fits whole.</summary>
+    private static async Task SaveScreenshotAsync(IPage page, string name, bool wholeConversation = false)
+    {
+        if (wholeConversation && page.ViewportSize is { } viewport)
+        {
+            var hidden = await page.Locator(TranscriptScrollable).EvaluateAsync<int>("e => e.scrollHeight - e.clientHeight");
+            if (hidden > 0) await page.SetViewportSizeAsync(viewport.Width, viewport.Height + hidden);
+            await page.WaitForFunctionAsync(TranscriptAtBottom, null, new() { Timeout = Timeout });
+        }
+
+        var path = Path.Combine(AppContext.BaseDirectory, "screenshots", name);
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        TestContext.Current.TestOutputHelper?.WriteLine($"Screenshot: {path}");
+    }
+
+    private static void Report(IEnumerable<IConsoleMessage> console, IEnumerable<string> pageErrors)
+    {
+        var output = TestContext.Current.TestOutputHelper;
+        foreach (var message in console) output?.WriteLine($"console {message.Type}: {message.Text} ({message.Location})");
+        foreach (var error in pageErrors) output?.WriteLine($"page error: {error}");
+    }
+
+    // Anchored, so a message that merely mentions sending is not taken for a message's status.
+    [GeneratedRegex("^Sending")]
+    private static partial Regex SendingStatus();
+
+    [GeneratedRegex("^Send failed")]
+    private static partial Regex SendFailedStatus();
 
     [GeneratedRegex(@"HD-\d{6}")]
     private static partial Regex CaseReference();

@@ -22,6 +22,11 @@ internal static class LoadTestCommand
             Description = "Seconds one request may take before it counts as an error.",
             DefaultValueFactory = _ => 100,
         };
+        var thinkTime = new Option<int>("--think-time")
+        {
+            Description = "Mean milliseconds a customer takes before each message (0: send as fast as replies come).",
+            DefaultValueFactory = _ => 0,
+        };
         url.Validators.Add(result =>
         {
             if (LoadTestSettings.ParseUrl(result.GetValueOrDefault<string>()) is null) result.AddError("--url must be an absolute http or https address.");
@@ -29,6 +34,7 @@ internal static class LoadTestCommand
         AtLeast(conversations, 1);
         AtLeast(warmup, 0);
         AtLeast(timeout, 1);
+        AtLeast(thinkTime, 0);
         concurrency.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int?>() is < 1) result.AddError("--concurrency must be at least 1.");
@@ -36,7 +42,7 @@ internal static class LoadTestCommand
 
         var root = new RootCommand("Drive customer conversations through the whole triage over Direct Line and report throughput and latency.")
         {
-            url, conversations, concurrency, warmup, json, timeout,
+            url, conversations, concurrency, warmup, json, timeout, thinkTime,
         };
         root.Validators.Add(result =>
         {
@@ -56,7 +62,8 @@ internal static class LoadTestCommand
                 parse.GetValue(concurrency) ?? count,
                 parse.GetValue(warmup),
                 parse.GetValue(json),
-                TimeSpan.FromSeconds(parse.GetValue(timeout)));
+                TimeSpan.FromSeconds(parse.GetValue(timeout)),
+                TimeSpan.FromMilliseconds(parse.GetValue(thinkTime)));
             return await RunAsync(settings, cancellationToken);
         });
         return root;
@@ -65,7 +72,7 @@ internal static class LoadTestCommand
     private static async Task<int> RunAsync(LoadTestSettings settings, CancellationToken cancellationToken)
     {
         using var http = LoadHttpClient.Create(settings.Timeout);
-        var runner = new ConversationRunner(new DirectLineClient(http, settings.Url), TriageScript.Default);
+        var runner = new ConversationRunner(new DirectLineClient(http, settings.Url), TriageScript.Default, settings.ThinkTime);
 
         // Progress goes to stderr so that stdout is the report alone.
         if (settings.Warmup > 0) Console.Error.WriteLine($"warming up with {settings.Warmup} conversation(s)…");

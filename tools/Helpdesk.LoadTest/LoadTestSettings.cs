@@ -1,7 +1,7 @@
 namespace Helpdesk.LoadTest;
 
 /// <summary>One run's parameters, checked. <see cref="Url"/> ends with a slash so paths resolve beneath it.</summary>
-internal sealed record LoadTestSettings(Uri Url, int Conversations, int Concurrency, int Warmup, string? JsonPath, TimeSpan Timeout)
+internal sealed record LoadTestSettings(Uri Url, int Conversations, int Concurrency, int Warmup, string? JsonPath, TimeSpan Timeout, TimeSpan ThinkTime)
 {
     /// <summary>The address as given, or null when it is not an absolute http or https address.</summary>
     public static Uri? ParseUrl(string? text)

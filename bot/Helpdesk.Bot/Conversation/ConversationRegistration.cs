@@ -15,7 +15,6 @@ internal static class ConversationRegistration
     public static WebApplicationBuilder AddConversation(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var database = Path.Combine(DataDirectory.Resolve(builder.Configuration, builder.Environment), "helpdesk.db");
 
         services.AddOptions<TriageOptions>().BindConfiguration(TriageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EntityOptions>().BindConfiguration(EntityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -28,7 +27,7 @@ internal static class ConversationRegistration
             provider.GetRequiredService<EntityExtractor>(),
             provider.GetRequiredService<TriagePrompts>(),
             provider.GetRequiredService<IOptions<TriageOptions>>().Value));
-        services.AddSingleton<ITriageStore>(_ => new SqliteTriageStore(database));
+        services.AddSingleton<ITriageStore, SqliteTriageStore>();
         services.AddSingleton<ConversationLocks>();
         services.AddSingleton<TurnProcessor>();
         services.AddHostedService<AbandonedConversations>();
@@ -38,7 +37,7 @@ internal static class ConversationRegistration
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<DirectLineOptions>>().Value);
         services.AddSingleton<DirectLineTokens>();
-        services.AddSingleton<IConversationLog>(provider => new SqliteConversationLog(database, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IConversationLog, SqliteConversationLog>();
         services.AddSingleton<ConversationStreams>();
         services.AddSingleton<IDirectLineBot, TriageBot>();
         services.AddSingleton<DirectLineServer>();

@@ -1,4 +1,3 @@
-using Helpdesk.Bot.Hosting;
 using Helpdesk.Knowledge.Feedback;
 using Helpdesk.Knowledge.Library;
 using Helpdesk.Knowledge.Rendering;
@@ -18,8 +17,7 @@ internal static class KnowledgeRegistration
                 services.GetRequiredService<ILogger<LiveKnowledgeBase>>());
         });
         builder.Services.AddSingleton(ArticleRenderer.ForBasePath("/kb"));
-        builder.Services.AddSingleton<IArticleFeedbackStore>(_ =>
-            new SqliteArticleFeedbackStore(Path.Combine(DataDirectory.Resolve(builder.Configuration, builder.Environment), "helpdesk.db")));
+        builder.Services.AddSingleton<IArticleFeedbackStore, SqliteArticleFeedbackStore>();
         builder.Services.AddSingleton<FeedbackRecorder>();
         builder.Services.AddAntiforgery();
         builder.Services.AddHealthChecks().AddCheck<KnowledgeHealthCheck>("knowledge-base", tags: ["ready"]);

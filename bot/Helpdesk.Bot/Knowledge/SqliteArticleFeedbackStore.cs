@@ -1,22 +1,18 @@
 using System.Globalization;
 using Helpdesk.Knowledge.Feedback;
-using Microsoft.Data.Sqlite;
+using Helpdesk.Channels.Storage;
 
 namespace Helpdesk.Bot.Knowledge;
 
 /// <summary>Article feedback events in the embedded SQLite database, one row per event.</summary>
 internal sealed class SqliteArticleFeedbackStore : IArticleFeedbackStore
 {
-    private readonly string _connectionString;
+    private readonly SqliteDatabase _database;
 
-    public SqliteArticleFeedbackStore(string databasePath)
+    public SqliteArticleFeedbackStore(SqliteDatabase database)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString();
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+        _database = database;
+        database.Execute("""
             CREATE TABLE IF NOT EXISTS article_events (
                 id INTEGER PRIMARY KEY AUTOINCREMENT,
                 article_id TEXT NOT NULL,
@@ -24,14 +20,13 @@ internal sealed class SqliteArticleFeedbackStore : IArticleFeedbackStore
                 kind TEXT NOT NULL,
                 at TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS article_events_by_article ON article_events (article_id, intent, kind);
-            """;
-        command.ExecuteNonQuery();
+            """);
     }
 
     public async Task RecordAsync(ArticleEvent articleEvent, CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
+        using var write = await _database.EnterWriteAsync(cancellationToken);
+        await using var connection = _database.Open();
         await using var command = connection.CreateCommand();
         command.CommandText = "INSERT INTO article_events (article_id, intent, kind, at) VALUES ($article, $intent, $kind, $at)";
         command.Parameters.AddWithValue("$article", articleEvent.ArticleId);
@@ -43,8 +38,7 @@ internal sealed class SqliteArticleFeedbackStore : IArticleFeedbackStore
 
     public async Task<FeedbackSnapshot> SnapshotAsync(CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = _database.Open();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT article_id, intent, kind, COUNT(*) FROM article_events GROUP BY article_id, intent, kind";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

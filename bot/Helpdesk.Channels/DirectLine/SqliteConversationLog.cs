@@ -1,5 +1,6 @@
 using System.Globalization;
 using Helpdesk.Channels.Schema;
+using Helpdesk.Channels.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Helpdesk.Channels.DirectLine;
@@ -11,18 +12,14 @@ namespace Helpdesk.Channels.DirectLine;
 /// </summary>
 public sealed class SqliteConversationLog : IConversationLog
 {
-    private readonly string _connectionString;
+    private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
 
-    public SqliteConversationLog(string databasePath, TimeProvider time)
+    public SqliteConversationLog(SqliteDatabase database, TimeProvider time)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true, DefaultTimeout = 30 }.ToString();
+        _database = database;
         _time = time;
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA journal_mode = WAL;
+        database.Execute("""
             CREATE TABLE IF NOT EXISTS directline_conversations (
                 id TEXT PRIMARY KEY,
                 user_id TEXT NOT NULL,
@@ -37,12 +34,12 @@ public sealed class SqliteConversationLog : IConversationLog
                 PRIMARY KEY (conversation_id, sequence)) WITHOUT ROWID;
             CREATE UNIQUE INDEX IF NOT EXISTS directline_activities_by_client_key
                 ON directline_activities (conversation_id, client_key) WHERE client_key IS NOT NULL;
-            """;
-        command.ExecuteNonQuery();
+            """);
     }
 
     public async Task<bool> CreateAsync(string conversationId, string userId, CancellationToken cancellationToken)
     {
+        using var write = await _database.EnterWriteAsync(cancellationToken);
         await using var connection = Open();
         await using var command = connection.CreateCommand();
         command.CommandText = "INSERT OR IGNORE INTO directline_conversations (id, user_id, created_at) VALUES ($id, $user, $at)";
@@ -63,6 +60,7 @@ public sealed class SqliteConversationLog : IConversationLog
 
     public async Task<IReadOnlyList<LoggedActivity>> AppendAsync(string conversationId, IReadOnlyList<Activity> activities, string? clientKey, CancellationToken cancellationToken)
     {
+        using var write = await _database.EnterWriteAsync(cancellationToken);
         await using var connection = Open();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
 
@@ -149,10 +147,5 @@ public sealed class SqliteConversationLog : IConversationLog
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
-    }
+    private SqliteConnection Open() => _database.Open();
 }

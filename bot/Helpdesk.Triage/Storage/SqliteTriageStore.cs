@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Helpdesk.Triage.Cases;
 using Helpdesk.Triage.Dialog;
+using Helpdesk.Channels.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Helpdesk.Triage.Storage;
@@ -13,16 +14,12 @@ namespace Helpdesk.Triage.Storage;
 /// </summary>
 public sealed class SqliteTriageStore : ITriageStore
 {
-    private readonly string _connectionString;
+    private readonly SqliteDatabase _database;
 
-    public SqliteTriageStore(string databasePath)
+    public SqliteTriageStore(SqliteDatabase database)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true, DefaultTimeout = 30 }.ToString();
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA journal_mode = WAL;
+        _database = database;
+        database.Execute("""
             CREATE TABLE IF NOT EXISTS conversations (
                 id TEXT PRIMARY KEY,
                 user_id TEXT NOT NULL,
@@ -47,8 +44,7 @@ public sealed class SqliteTriageStore : ITriageStore
                 created_at TEXT NOT NULL,
                 document TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS cases_by_conversation ON cases (conversation_id);
-            """;
-        command.ExecuteNonQuery();
+            """);
     }
 
     public async Task<StoredConversation?> LoadAsync(string conversationId, CancellationToken cancellationToken)
@@ -76,6 +72,7 @@ public sealed class SqliteTriageStore : ITriageStore
 
     public async Task<CommitResult> CommitAsync(TurnCommit commit, CancellationToken cancellationToken)
     {
+        using var write = await _database.EnterWriteAsync(cancellationToken);
         await using var connection = Open();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
 
@@ -113,6 +110,7 @@ public sealed class SqliteTriageStore : ITriageStore
 
     public async Task<int> MarkAbandonedAsync(DateTimeOffset inactiveSince, CancellationToken cancellationToken)
     {
+        using var write = await _database.EnterWriteAsync(cancellationToken);
         await using var connection = Open();
         await using var command = connection.CreateCommand();
         command.CommandText = "UPDATE conversations SET outcome = $abandoned WHERE outcome = $open AND updated_at < $since";
@@ -211,12 +209,7 @@ public sealed class SqliteTriageStore : ITriageStore
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
-    }
+    private SqliteConnection Open() => _database.Open();
 
     private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 }

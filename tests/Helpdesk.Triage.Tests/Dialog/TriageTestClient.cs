@@ -1,4 +1,5 @@
 using Helpdesk.Channels.Schema;
+using Helpdesk.Channels.Storage;
 using Helpdesk.Tests.Shared;
 using Helpdesk.Triage.Cases;
 using Helpdesk.Triage.Dialog;
@@ -29,7 +30,7 @@ internal sealed class TriageTestClient : IDisposable
         OwnsDirectory = directory is null;
         ConversationId = conversationId;
         UserId = userId;
-        Store = new SqliteTriageStore(_directory.Path("triage.db"));
+        Store = new SqliteTriageStore(new SqliteDatabase(_directory.Path("triage.db")));
         _context = new TriageContext(classifier, articles ?? new ScriptedArticles(), new EntityExtractor(new EntityOptions()), ShippedPrompts, new TriageOptions());
         Processor = new TurnProcessor(Store, _context, _locks, Time, NullLogger<TurnProcessor>.Instance);
     }

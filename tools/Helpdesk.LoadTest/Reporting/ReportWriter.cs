@@ -9,7 +9,7 @@ internal static class ReportWriter
     {
         var c = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(c,
-            $"target           {report.Url} ({report.Conversations} conversations, {report.Concurrency} at once, {report.Warmup} warm-up)"));
+            $"target           {report.Url} ({report.Conversations} conversations, {report.Concurrency} at once, {report.Warmup} warm-up, think time {report.ThinkTimeMs} ms)"));
         output.WriteLine(string.Create(c, $"conversations    {report.Completed} completed, {report.Failed} failed"));
         output.WriteLine(string.Create(c, $"turns            {report.Turns}"));
         output.WriteLine(string.Create(c, $"wall time        {report.WallSeconds:F3} s"));

@@ -7,7 +7,7 @@ namespace Helpdesk.LoadTest.Running;
 /// Plays the script as one customer: start, then each turn a POST of the message and a GET of what
 /// came after it. The first thing that goes wrong ends the conversation and is recorded.
 /// </summary>
-internal sealed class ConversationRunner(DirectLineClient client, TriageScript script)
+internal sealed class ConversationRunner(DirectLineClient client, TriageScript script, TimeSpan thinkTime)
 {
     private const string SessionStep = "POST session";
     private const string StartStep = "POST conversations";
@@ -32,6 +32,8 @@ internal sealed class ConversationRunner(DirectLineClient client, TriageScript s
 
         try
         {
+            // Customers arrive spread over one think time rather than all in the same millisecond.
+            await ThinkAsync(0.0, 1.0, cancellationToken);
             var session = await client.CreateSessionAsync(cancellationToken);
             step = StartStep;
             var started = await client.StartConversationAsync(session.Value, cancellationToken);
@@ -41,6 +43,7 @@ internal sealed class ConversationRunner(DirectLineClient client, TriageScript s
             string? watermark = null;
             for (turn = 1; turn <= script.Turns.Count; turn++)
             {
+                await ThinkAsync(0.5, 1.5, cancellationToken);
                 step = PostStep;
                 var clientActivityId = Guid.NewGuid().ToString("N");
                 var posted = await client.PostMessageAsync(conversation, script.TextFor(turn - 1, index), clientActivityId, cancellationToken);
@@ -99,4 +102,10 @@ internal sealed class ConversationRunner(DirectLineClient client, TriageScript s
         { Length: > ReplyExcerptLength } => text[..ReplyExcerptLength].ReplaceLineEndings(" ") + "…",
         _ => text.ReplaceLineEndings(" "),
     };
+
+    /// <summary>A pause of a random share (between the two factors) of the think time; nothing when it is zero.</summary>
+    private Task ThinkAsync(double from, double to, CancellationToken cancellationToken) =>
+        thinkTime <= TimeSpan.Zero
+            ? Task.CompletedTask
+            : Task.Delay(thinkTime * (from + (Random.Shared.NextDouble() * (to - from))), cancellationToken);
 }
