@@ -13,12 +13,17 @@ namespace Helpdesk.Channels.Storage;
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
+    /// <summary>Past this size the write-ahead log is truncated even if writers have to wait for it.</summary>
+    private const long MaxWalBytes = 64 * 1024 * 1024;
+
     private readonly string _connectionString;
+    private readonly string _walPath;
     private readonly SemaphoreSlim _writer = new(1, 1);
 
     public SqliteDatabase(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        _walPath = Path.GetFullPath(path) + "-wal";
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
         using var connection = Open();
         using var wal = connection.CreateCommand();
@@ -31,7 +36,7 @@ public sealed class SqliteDatabase : IDisposable
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864;";
+        pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0;";
         pragma.ExecuteNonQuery();
         return connection;
     }
@@ -43,12 +48,16 @@ public sealed class SqliteDatabase : IDisposable
         return new WriteTurn(_writer);
     }
 
-    /// <summary>Copies committed pages from the WAL into the database file without blocking writers.</summary>
+    /// <summary>Copies committed pages from the WAL into the database file without blocking writers.
+    /// Under steady traffic a passive checkpoint never finds a moment without readers, so the log is
+    /// never rewound; once it passes <see cref="MaxWalBytes"/> writers pause for one truncating checkpoint.</summary>
     public async Task CheckpointAsync(CancellationToken cancellationToken)
     {
+        var truncate = File.Exists(_walPath) && new FileInfo(_walPath).Length > MaxWalBytes;
+        using var write = truncate ? await EnterWriteAsync(cancellationToken) : null;
         await using var connection = Open();
         await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+        command.CommandText = truncate ? "PRAGMA wal_checkpoint(TRUNCATE)" : "PRAGMA wal_checkpoint(PASSIVE)";
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
