@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Helpdesk.Triage.Dialog;
 
@@ -7,7 +8,7 @@ namespace Helpdesk.Triage.Dialog;
 /// is required, so a missing or misspelt prompt stops the start with its name instead of
 /// surfacing as a blank message in a customer's chat. <c>{name}</c> marks a value filled in.
 /// </summary>
-public sealed record TriagePrompts
+public sealed partial record TriagePrompts
 {
     public required string Greeting { get; init; }
     public required string GreetingAgain { get; init; }
@@ -92,12 +93,19 @@ public sealed record TriagePrompts
     }
 
     /// <summary>Fills <c>{name}</c> placeholders; values are customer data, so they are never re-scanned.</summary>
-    public static string Fill(string template, params ReadOnlySpan<(string Name, string Value)> values)
-    {
-        var text = template;
-        foreach (var (name, value) in values) text = text.Replace("{" + name + "}", value, StringComparison.Ordinal);
-        return text;
-    }
+    public static string Fill(string template, params IReadOnlyList<(string Name, string Value)> values) =>
+        Placeholder().Replace(template, match =>
+        {
+            foreach (var (name, value) in values)
+            {
+                if (string.Equals(name, match.Groups[1].Value, StringComparison.Ordinal)) return value;
+            }
+
+            return match.Value;
+        });
+
+    [GeneratedRegex(@"\{(\w+)\}", RegexOptions.CultureInvariant)]
+    private static partial Regex Placeholder();
 }
 
 /// <summary>The titles of the fixed buttons; a typed answer equal to a title picks it.</summary>

@@ -326,4 +326,20 @@ public sealed class TriageTranscriptTests
         using var after = new TriageTestClient(Classifier(), Articles(), directory);
         Assert.Equal(["Critical", "High", "Medium", "Low"], (await after.SendAsync("ACC-20931", activityId: "conv-1|after-restart")).Choices());
     }
+
+    [Fact]
+    public async Task QuietOpenConversations_AreMarkedAbandoned_HandedOffOnesAreNot()
+    {
+        using var directory = new Helpdesk.Tests.Shared.TemporaryDirectory();
+        using var quiet = new TriageTestClient(Classifier(), Articles(), directory);
+        await quiet.JoinAsync();
+        await quiet.SendAsync(ChargedTwice);
+        using var handedOff = new TriageTestClient(Classifier(), Articles(), directory, conversationId: "conv-2");
+        await handedOff.JoinAsync();
+        await handedOff.SendAsync("you are useless");
+
+        var marked = await quiet.Store.MarkAbandonedAsync(quiet.Time.GetUtcNow().AddMinutes(30), CancellationToken.None);
+
+        Assert.Equal(1, marked);
+    }
 }

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Helpdesk.Channels.Schema;
+using Helpdesk.Triage.Dialog;
+using Helpdesk.Triage.Processing;
+
+namespace Helpdesk.Triage.Tests.Processing;
+
+public sealed class ActivityReaderTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    private static Activity Message(string? text, string? valueJson = null) => new()
+    {
+        Type = ActivityTypes.Message,
+        Text = text,
+        Value = valueJson is null ? null : JsonDocument.Parse(valueJson).RootElement.Clone(),
+        ChannelId = "msteams",
+        Conversation = new ConversationAccount { Id = "c" },
+        Recipient = new ChannelAccount { Id = "bot" },
+    };
+
+    [Fact]
+    public void ACardSubmit_IsReadFromItsValue_NotFromText()
+    {
+        var input = ActivityReader.Read(Message("", """{"choice":"High","ignored":1}"""), Now);
+
+        Assert.Equal(TurnInput.Message("High", Now, "msteams"), input);
+    }
+
+    [Fact]
+    public void TeamsMentions_AreRemovedBeforeTriage()
+    {
+        Assert.Equal("my camera is offline", ActivityReader.Read(Message("<at>Helpdesk</at> my camera is offline"), Now)!.Text);
+    }
+
+    [Fact]
+    public void TheBotJoining_IsAJoin_AndSomeoneElseJoiningIsNothing()
+    {
+        var update = new Activity
+        {
+            Type = ActivityTypes.ConversationUpdate,
+            Conversation = new ConversationAccount { Id = "c" },
+            Recipient = new ChannelAccount { Id = "bot" },
+            MembersAdded = [new ChannelAccount { Id = "bot" }],
+        };
+
+        Assert.Equal(TurnKind.Join, ActivityReader.Read(update, Now)!.Kind);
+        Assert.Null(ActivityReader.Read(update with { MembersAdded = [new ChannelAccount { Id = "user" }] }, Now));
+    }
+
+    [Theory]
+    [InlineData(ActivityTypes.Typing)]
+    [InlineData(ActivityTypes.Event)]
+    [InlineData("somethingNew")]
+    public void OtherActivities_AreNotTurns(string type)
+    {
+        Assert.Null(ActivityReader.Read(Message("hi") with { Type = type }, Now));
+    }
+}
