@@ -13,6 +13,7 @@ builder.AddConversation();
 var app = builder.Build();
 app.UseWebSockets();
 app.UseChatPage();
+app.UseCors();
 app.UseAntiforgery();
 app.MapHealthEndpoints();
 app.MapArticleEndpoints();

@@ -12,6 +12,8 @@ namespace Helpdesk.Bot.Conversation;
 /// <summary>The conversation: the triage dialog and its store, and our Direct Line in front of it.</summary>
 internal static class ConversationRegistration
 {
+    public const string ChatSessionCorsPolicy = "chat-session";
+
     public static WebApplicationBuilder AddConversation(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -41,6 +43,11 @@ internal static class ConversationRegistration
         services.AddSingleton<ConversationStreams>();
         services.AddSingleton<IDirectLineBot, TriageBot>();
         services.AddSingleton<DirectLineServer>();
+        services.AddDirectLineCors();
+        // Other sites that embed the chat are named in Chat:AllowedOrigins; by default only our own page
+        // may start chats (Direct Line itself accepts any origin that holds a token).
+        var embedders = builder.Configuration.GetSection("Chat:AllowedOrigins").Get<string[]>() ?? [];
+        services.AddCors(cors => cors.AddPolicy(ChatSessionCorsPolicy, policy => policy.WithOrigins(embedders).WithMethods("POST").WithHeaders("Content-Type", "Accept")));
         return builder;
     }
 

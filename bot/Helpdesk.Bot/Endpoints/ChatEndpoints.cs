@@ -13,7 +13,7 @@ internal static class ChatEndpoints
         {
             var issued = server.NewConversation(userId: null);
             return Results.Json(new ChatSession(issued.Token, issued.ConversationId, issued.UserId, issued.ExpiresIn), BotJsonContext.Default.ChatSession);
-        }).DisableAntiforgery();
+        }).DisableAntiforgery().RequireCors(ConversationRegistration.ChatSessionCorsPolicy);
         app.MapDirectLine();
         return app;
     }

@@ -19,9 +19,21 @@ public static class DirectLineEndpoints
 {
     public const string DefaultBasePath = "/v3/directline";
 
+    /// <summary>The CORS policy Direct Line routes use; <see cref="AddDirectLineCors"/> defines it.</summary>
+    public const string CorsPolicy = "directline";
+
+    /// <summary>Lets pages on other origins (a company site embedding Web Chat) call Direct Line with
+    /// the headers DirectLineJS sends. No credentials: authorisation is the bearer token.</summary>
+    public static IServiceCollection AddDirectLineCors(this IServiceCollection services) =>
+        services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
+            .AllowAnyOrigin()
+            .WithMethods("GET", "POST")
+            .WithHeaders("Authorization", "Content-Type", "x-ms-bot-agent", "x-requested-with")));
+
     public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder endpoints, string basePath = DefaultBasePath)
     {
-        var group = endpoints.MapGroup(basePath).DisableAntiforgery();
+        // Bearer tokens, never cookies: any page may call Direct Line, as with the hosted service.
+        var group = endpoints.MapGroup(basePath).DisableAntiforgery().RequireCors(CorsPolicy);
         group.MapPost("/tokens/generate", GenerateAsync);
         group.MapPost("/tokens/refresh", RefreshAsync);
         group.MapPost("/conversations", (HttpContext http, DirectLineServer server, CancellationToken ct) => StartAsync(http, server, basePath, ct));
@@ -72,7 +84,8 @@ public static class DirectLineEndpoints
         if (Refused(grant, conversationId) is { } refused) return refused;
         if (!await server.ExistsAsync(conversationId, cancellationToken)) return UnknownConversation();
 
-        var userId = grant.Token.UserId ?? "";
+        // A secret holder is not one user; its stream token still needs a subject.
+        var userId = grant.Token.UserId ?? "dl_secret";
         var token = grant.IsSecret ? null : server.Tokens.Issue(conversationId, userId);
         var watermark = http.Request.Query["watermark"].ToString();
         return Json(new ConversationInfo(conversationId, token?.Token, token?.ExpiresIn, StreamUrl(http, server, basePath, conversationId, userId, watermark)), StatusCodes.Status200OK);

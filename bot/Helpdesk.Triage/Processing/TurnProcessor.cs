@@ -16,7 +16,7 @@ namespace Helpdesk.Triage.Processing;
 public sealed partial class TurnProcessor(ITriageStore store, TriageContext context, ConversationLocks locks, TimeProvider time, ILogger<TurnProcessor> logger)
 {
     private const int MaxTranscriptEntries = 500;
-    private const int MaxAttempts = 3;
+    private const int MaxAttempts = 5;
 
     public async Task<IReadOnlyList<Activity>> ProcessAsync(Activity activity, CancellationToken cancellationToken)
     {

@@ -223,6 +223,26 @@ public sealed class DirectLineRestTests(KestrelBot bot) : IClassFixture<KestrelB
         Assert.DoesNotContain(BotFactory.DirectLineSecret, Encoding.UTF8.GetString(Convert.FromBase64String(payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=').Replace('-', '+').Replace('_', '/'))), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task DirectLine_AcceptsCallsFromAnyOrigin_ButOnlyOurPageMayStartAChat()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        using var directLine = new HttpRequestMessage(HttpMethod.Options, new Uri("/v3/directline/conversations", UriKind.Relative));
+        directLine.Headers.Add("Origin", "https://shop.example.com");
+        directLine.Headers.Add("Access-Control-Request-Method", "POST");
+        directLine.Headers.Add("Access-Control-Request-Headers", "authorization,content-type,x-ms-bot-agent");
+        using var session = new HttpRequestMessage(HttpMethod.Options, new Uri("/api/chat/session", UriKind.Relative));
+        session.Headers.Add("Origin", "https://elsewhere.example.com");
+        session.Headers.Add("Access-Control-Request-Method", "POST");
+
+        using var directLineAnswer = await bot.Http.SendAsync(directLine, cancellation);
+        using var sessionAnswer = await bot.Http.SendAsync(session, cancellation);
+
+        Assert.Equal("*", directLineAnswer.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Contains("x-ms-bot-agent", string.Join(",", directLineAnswer.Headers.GetValues("Access-Control-Allow-Headers")), StringComparison.OrdinalIgnoreCase);
+        Assert.False(sessionAnswer.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
     private static string ExpiredToken(string conversationId)
     {
         var longAgo = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-2));

@@ -342,4 +342,19 @@ public sealed class TriageTranscriptTests
 
         Assert.Equal(1, marked);
     }
+
+    [Fact]
+    public async Task TwoInstancesOnOneDatabase_LoseNoTurnOfTheSameConversation()
+    {
+        using var directory = new Helpdesk.Tests.Shared.TemporaryDirectory();
+        using var first = new TriageTestClient(Classifier(), Articles(), directory);
+        using var second = new TriageTestClient(Classifier(), Articles(), directory);
+        await first.JoinAsync();
+
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
+            Task.Run(() => (i % 2 == 0 ? first : second).SendAsync($"message {i}", activityId: $"conv-1|m{i}"), TestContext.Current.CancellationToken)));
+
+        var said = (await first.StateAsync()).Transcript.Where(e => e.Role == "user").Select(e => e.Text).Order(StringComparer.Ordinal);
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"message {i}"), said);
+    }
 }
