@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Helpdesk.Triage.Cases;
+using Helpdesk.Triage.Customers;
 using Helpdesk.Triage.Dialog;
 
 namespace Helpdesk.Triage;
@@ -15,4 +16,6 @@ namespace Helpdesk.Triage;
 [JsonSerializable(typeof(TriageState))]
 [JsonSerializable(typeof(TriagePrompts))]
 [JsonSerializable(typeof(StoredCase))]
+[JsonSerializable(typeof(CustomerFile))]
+[JsonSerializable(typeof(Routing.RoutingConfiguration))]
 internal sealed partial class TriageJsonContext : JsonSerializerContext;

@@ -3,7 +3,9 @@ using Helpdesk.Channels.DirectLine;
 using Helpdesk.Classifier.Model;
 using Helpdesk.Triage.Dialog;
 using Helpdesk.Triage.Entities;
+using Helpdesk.Triage.Customers;
 using Helpdesk.Triage.Processing;
+using Helpdesk.Triage.Routing;
 using Helpdesk.Triage.Storage;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +22,15 @@ internal static class ConversationRegistration
 
         services.AddOptions<TriageOptions>().BindConfiguration(TriageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EntityOptions>().BindConfiguration(EntityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(_ => TriagePrompts.Load(ResolvePrompts(builder.Configuration["Triage:PromptsPath"], builder.Environment)));
+        services.AddSingleton(_ => TriagePrompts.Load(ResolveFile(builder.Configuration["Triage:PromptsPath"], "prompts.json", builder.Environment)));
+        services.AddSingleton(_ => RoutingFile.Load(ResolveFile(builder.Configuration["Triage:RoutingPath"], "routing.json", builder.Environment)));
+        services.AddSingleton<ICustomerDirectory>(provider => new FileCustomerDirectory(
+            ResolveFile(builder.Configuration["Triage:CustomersPath"], "customers.json", builder.Environment),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<FileCustomerDirectory>>(),
+            provider.GetRequiredService<IOptions<EntityOptions>>().Value.AccountIdPattern));
+        services.AddSingleton<IQueueMonitor, StoreQueueMonitor>();
+        services.AddSingleton<HandoffPlanning>();
         services.AddSingleton(provider => new EntityExtractor(provider.GetRequiredService<IOptions<EntityOptions>>().Value));
         services.AddSingleton<IArticleSuggester, KnowledgeArticleSuggester>();
         services.AddSingleton(provider => new TriageContext(
@@ -51,12 +61,12 @@ internal static class ConversationRegistration
         return builder;
     }
 
-    /// <summary>The prompts file: <c>Triage:PromptsPath</c> if set, else prompts.json beside the
-    /// project (so edits show on the next start of "dotnet run"), else the copy in the output folder.</summary>
-    private static string ResolvePrompts(string? configured, IHostEnvironment environment)
+    /// <summary>An operator's file (prompts, routing, customers): the configured path if set, else the
+    /// file beside the project (so edits show on the next start of "dotnet run"), else the copy in the output folder.</summary>
+    private static string ResolveFile(string? configured, string name, IHostEnvironment environment)
     {
         if (configured is { Length: > 0 }) return Path.GetFullPath(Path.Combine(environment.ContentRootPath, configured));
-        var beside = Path.Combine(environment.ContentRootPath, "prompts.json");
-        return File.Exists(beside) ? beside : Path.Combine(AppContext.BaseDirectory, "prompts.json");
+        var beside = Path.Combine(environment.ContentRootPath, name);
+        return File.Exists(beside) ? beside : Path.Combine(AppContext.BaseDirectory, name);
     }
 }

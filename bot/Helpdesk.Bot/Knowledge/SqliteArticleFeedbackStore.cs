@@ -12,7 +12,7 @@ internal sealed class SqliteArticleFeedbackStore : IArticleFeedbackStore
     public SqliteArticleFeedbackStore(SqliteDatabase database)
     {
         _database = database;
-        database.Execute("""
+        database.Migrate("article-feedback", ["""
             CREATE TABLE IF NOT EXISTS article_events (
                 id INTEGER PRIMARY KEY AUTOINCREMENT,
                 article_id TEXT NOT NULL,
@@ -20,7 +20,7 @@ internal sealed class SqliteArticleFeedbackStore : IArticleFeedbackStore
                 kind TEXT NOT NULL,
                 at TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS article_events_by_article ON article_events (article_id, intent, kind);
-            """);
+            """]);
     }
 
     public async Task RecordAsync(ArticleEvent articleEvent, CancellationToken cancellationToken)

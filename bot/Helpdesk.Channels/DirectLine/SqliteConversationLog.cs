@@ -19,7 +19,7 @@ public sealed class SqliteConversationLog : IConversationLog
     {
         _database = database;
         _time = time;
-        database.Execute("""
+        database.Migrate("directline", ["""
             CREATE TABLE IF NOT EXISTS directline_conversations (
                 id TEXT PRIMARY KEY,
                 user_id TEXT NOT NULL,
@@ -34,7 +34,7 @@ public sealed class SqliteConversationLog : IConversationLog
                 PRIMARY KEY (conversation_id, sequence)) WITHOUT ROWID;
             CREATE UNIQUE INDEX IF NOT EXISTS directline_activities_by_client_key
                 ON directline_activities (conversation_id, client_key) WHERE client_key IS NOT NULL;
-            """);
+            """]);
     }
 
     public async Task<bool> CreateAsync(string conversationId, string userId, CancellationToken cancellationToken)

@@ -63,13 +63,43 @@ public sealed class SqliteDatabase : IDisposable
 
     public void Dispose() => _writer.Dispose();
 
-    /// <summary>Runs schema statements (CREATE … IF NOT EXISTS) once at start.</summary>
-    public void Execute(string sql)
+    /// <summary>
+    /// Brings one component's tables up to date: <paramref name="steps"/> are its schema versions in
+    /// order (never edit a shipped step; append a new one), and the ones this file has not seen yet
+    /// run in one transaction at start, so an upgrade either completes or changes nothing.
+    /// </summary>
+    public void Migrate(string component, IReadOnlyList<string> steps)
     {
         using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
+        using var transaction = connection.BeginTransaction();
+        using (var table = connection.CreateCommand())
+        {
+            table.CommandText = "CREATE TABLE IF NOT EXISTS schema_versions (component TEXT PRIMARY KEY, version INTEGER NOT NULL)";
+            table.ExecuteNonQuery();
+        }
+
+        using var current = connection.CreateCommand();
+        current.CommandText = "SELECT version FROM schema_versions WHERE component = $component";
+        current.Parameters.AddWithValue("$component", component);
+        var version = current.ExecuteScalar() is long found ? (int)found : 0;
+        if (version > steps.Count)
+        {
+            throw new InvalidOperationException($"The database's {component} schema is version {version}, newer than this build knows ({steps.Count}); run a newer build.");
+        }
+
+        for (var step = version; step < steps.Count; step++)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = steps[step];
+            command.ExecuteNonQuery();
+        }
+
+        using var record = connection.CreateCommand();
+        record.CommandText = "INSERT INTO schema_versions (component, version) VALUES ($component, $version) ON CONFLICT (component) DO UPDATE SET version = excluded.version";
+        record.Parameters.AddWithValue("$component", component);
+        record.Parameters.AddWithValue("$version", steps.Count);
+        record.ExecuteNonQuery();
+        transaction.Commit();
     }
 
     private sealed class WriteTurn(SemaphoreSlim writer) : IDisposable

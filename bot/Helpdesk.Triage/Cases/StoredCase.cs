@@ -1,9 +1,11 @@
 using Helpdesk.Triage.Dialog;
+using Helpdesk.Triage.Routing;
 
 namespace Helpdesk.Triage.Cases;
 
 /// <summary>A case as stored: who, where and when, its status, everything the dialog gathered, the
-/// transcript up to the handoff, and what the customer added afterwards.</summary>
+/// transcript up to the handoff, and what the customer added afterwards.
+/// Lists default to empty even when the JSON lacks them (the generated serializer would set null).</summary>
 public sealed record StoredCase
 {
     public required string Reference { get; init; }
@@ -18,7 +20,10 @@ public sealed record StoredCase
 
     public required CaseDraft Details { get; init; }
 
+    /// <summary>Queue, priority with its reasons, SLA due times and the customer record at handoff.</summary>
+    public HandoffPlan? Plan { get; init; }
+
     public required IReadOnlyList<TranscriptEntry> Transcript { get; init; }
 
-    public IReadOnlyList<TranscriptEntry> CustomerNotes { get; init; } = [];
+    public IReadOnlyList<TranscriptEntry> CustomerNotes { get; init => field = value ?? []; } = [];
 }

@@ -130,8 +130,13 @@ internal sealed partial class DialogTurn
             Outcome = ConversationOutcome.HandedOff,
             CaseReference = CaseDraft.ReferencePlaceholder,
         };
+
+        // Without a plan yet (the processor's first pass) there is no promise to make; it is never shown.
+        var plan = context.Plan;
+        var level = plan?.Priority.Level ?? urgency;
         Ask(TriagePrompts.Fill(Prompts.CaseCreated,
-            ("reference", CaseDraft.ReferencePlaceholder), ("target", Target(urgency)), ("urgency", UrgencyName(urgency).ToLowerInvariant()), ("via", Via(facts.Callback!.Value, facts))),
+            ("reference", CaseDraft.ReferencePlaceholder), ("target", plan is null ? "" : Promise(plan.Promise)),
+            ("urgency", UrgencyName(level).ToLowerInvariant()), ("via", Via(facts.Callback!.Value, facts))),
             TriageStage.HandedOff);
     }
 
@@ -165,13 +170,10 @@ internal sealed partial class DialogTurn
         _ => Prompts.Choices.Low,
     };
 
-    private string Target(Urgency urgency)
+    private string Promise(TimeSpan wait)
     {
-        var target = Options.ResponseTargets.GetValueOrDefault(urgency, TimeSpan.FromHours(4));
-        if (target <= TimeSpan.Zero) return Prompts.TargetImmediately;
-        var duration = target.TotalHours >= 1
-            ? Plural(target.TotalHours, "hour")
-            : Plural(target.TotalMinutes, "minute");
+        if (wait < TimeSpan.FromMinutes(1)) return Prompts.TargetImmediately;
+        var duration = wait.TotalHours >= 1 ? Plural(wait.TotalHours, "hour") : Plural(Math.Ceiling(wait.TotalMinutes), "minute");
         return TriagePrompts.Fill(Prompts.TargetWithin, ("duration", duration));
     }
 

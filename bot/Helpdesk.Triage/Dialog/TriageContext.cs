@@ -1,12 +1,12 @@
 using Helpdesk.Classifier.Model;
 using Helpdesk.Triage.Cases;
 using Helpdesk.Triage.Entities;
+using Helpdesk.Triage.Routing;
 
 namespace Helpdesk.Triage.Dialog;
 
 /// <summary>What the dialog consults but does not own: the classifier, the articles, the entity
-/// extractor, the prompts and options, and — looked up before the step — the case a
-/// "status HD-…" message asks about.</summary>
+/// extractor, the prompts and options, and what the processor looked up for this turn.</summary>
 public sealed record TriageContext(
     IIntentClassifier Classifier,
     IArticleSuggester Articles,
@@ -16,4 +16,8 @@ public sealed record TriageContext(
 {
     /// <summary>The case named in this message, when it belongs to this customer; null otherwise.</summary>
     public CaseStatusView? RequestedCase { get; init; }
+
+    /// <summary>Where the case this turn creates goes and how fast. The processor plans it once the
+    /// dialog has decided to create a case, then asks the dialog again with the plan in hand.</summary>
+    public HandoffPlan? Plan { get; init; }
 }

@@ -14,15 +14,6 @@ public sealed class TriageOptions
     /// <summary>Between this and <see cref="HighConfidence"/> the bot asks "Did you mean …?"; below, it has not understood.</summary>
     [Range(0.0, 1.0)] public double MediumConfidence { get; set; } = 0.25;
 
-    /// <summary>How soon a person first replies, by urgency (the priority matrix's response targets).</summary>
-    public Dictionary<Urgency, TimeSpan> ResponseTargets { get; set; } = new()
-    {
-        [Urgency.Critical] = TimeSpan.Zero,
-        [Urgency.High] = TimeSpan.FromHours(1),
-        [Urgency.Medium] = TimeSpan.FromHours(4),
-        [Urgency.Low] = TimeSpan.FromHours(8),
-    };
-
     /// <summary>Where the article cards link to; the article id is appended.</summary>
     public string ArticleBaseUrl { get; set; } = "/kb/";
 

@@ -4,6 +4,7 @@ namespace Helpdesk.Triage.Dialog;
 /// Everything the dialog remembers about one conversation. Immutable and serializable: the
 /// processor loads it, the dialog returns the next one, and the store saves it with a version
 /// for optimistic concurrency.
+/// Lists default to empty even when the JSON lacks them (the generated serializer would set null).
 /// </summary>
 public sealed record TriageState
 {
@@ -16,18 +17,18 @@ public sealed record TriageState
 
     public IntentGuess? Intent { get; init; }
 
-    public TriageFacts Facts { get; init; } = new();
+    public TriageFacts Facts { get; init => field = value ?? new(); } = new();
 
-    public IReadOnlyList<ArticleOffer> Articles { get; init; } = [];
+    public IReadOnlyList<ArticleOffer> Articles { get; init => field = value ?? []; } = [];
 
     /// <summary>The choices of the last question: a typed answer equal to one of them picks it.</summary>
-    public IReadOnlyList<PendingChoice> Choices { get; init; } = [];
+    public IReadOnlyList<PendingChoice> Choices { get; init => field = value ?? []; } = [];
 
     /// <summary>The last question asked, repeated after "help" or a status answer.</summary>
     public string? Question { get; init; }
 
     /// <summary>Slots the customer skipped or could not give ("email", "phone", "identity", "callback").</summary>
-    public IReadOnlyList<string> Skipped { get; init; } = [];
+    public IReadOnlyList<string> Skipped { get; init => field = value ?? []; } = [];
 
     /// <summary>Failed attempts at the current question; reset when the stage changes.</summary>
     public int Attempts { get; init; }
@@ -36,7 +37,7 @@ public sealed record TriageState
     public int FailedRepairs { get; init; }
 
     /// <summary>Sentiment and frustration signals seen so far ("insult", "shouting", …).</summary>
-    public IReadOnlyList<string> Signals { get; init; } = [];
+    public IReadOnlyList<string> Signals { get; init => field = value ?? []; } = [];
 
     /// <summary>Set once the customer is on the way to a person; only essential questions remain.</summary>
     public HandoffReason? Handoff { get; init; }
@@ -48,7 +49,7 @@ public sealed record TriageState
 
     public ConversationOutcome Outcome { get; init; } = ConversationOutcome.Open;
 
-    public IReadOnlyList<TranscriptEntry> Transcript { get; init; } = [];
+    public IReadOnlyList<TranscriptEntry> Transcript { get; init => field = value ?? []; } = [];
 
     /// <summary>Moves to another question, forgetting the failed attempts of the last one.</summary>
     public TriageState At(TriageStage stage, params IReadOnlyList<PendingChoice> choices) =>

@@ -2,6 +2,7 @@ using Helpdesk.Channels.Replies;
 using Helpdesk.Channels.Schema;
 using Helpdesk.Triage.Cases;
 using Helpdesk.Triage.Dialog;
+using Helpdesk.Triage.Routing;
 using Helpdesk.Triage.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -13,7 +14,7 @@ namespace Helpdesk.Triage.Processing;
 /// a re-delivered activity id is answered with nothing; when another instance saved the same
 /// conversation first, the turn is decided again on the fresh state.
 /// </summary>
-public sealed partial class TurnProcessor(ITriageStore store, TriageContext context, ConversationLocks locks, TimeProvider time, ILogger<TurnProcessor> logger)
+public sealed partial class TurnProcessor(ITriageStore store, TriageContext context, HandoffPlanning handoffs, ConversationLocks locks, TimeProvider time, ILogger<TurnProcessor> logger)
 {
     private const int MaxTranscriptEntries = 500;
     private const int MaxAttempts = 5;
@@ -32,10 +33,19 @@ public sealed partial class TurnProcessor(ITriageStore store, TriageContext cont
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var stored = await store.LoadAsync(conversationId, cancellationToken);
-            var result = TriageDialog.Step(stored?.State ?? new TriageState(), input, turnContext);
+            var before = stored?.State ?? new TriageState();
+            var result = TriageDialog.Step(before, input, turnContext);
+            HandoffPlan? plan = null;
+            if (result.NewCase is { } draft)
+            {
+                // The dialog decided on a case; plan where it goes, then let the dialog word its promise.
+                plan = await handoffs.PlanAsync(draft, userId, input.At, cancellationToken);
+                result = TriageDialog.Step(before, input, turnContext with { Plan = plan });
+            }
+
             var state = WithTranscript(result.State, input, result.Replies);
             var commit = await store.CommitAsync(
-                new TurnCommit(conversationId, userId, stored?.Version ?? 0, state, input.At, activity.Id, result.NewCase, result.CaseNote),
+                new TurnCommit(conversationId, userId, stored?.Version ?? 0, state, input.At, activity.Id, result.NewCase, result.CaseNote, plan),
                 cancellationToken);
 
             switch (commit.Status)
@@ -46,7 +56,7 @@ public sealed partial class TurnProcessor(ITriageStore store, TriageContext cont
                     LogConflict(logger, conversationId, attempt);
                     continue;
                 default:
-                    if (commit.CaseReference is { } reference) LogCaseCreated(logger, reference, conversationId, result.NewCase!.Reason);
+                    if (commit.CaseReference is { } reference) LogCaseCreated(logger, reference, conversationId, result.NewCase!.Reason, plan!.QueueId, plan.Priority.Level, plan.Priority.Score);
                     return [.. result.Replies.Select(reply => ReplyRenderer.Render(WithReference(reply, commit.CaseReference), activity))];
             }
         }
@@ -84,8 +94,8 @@ public sealed partial class TurnProcessor(ITriageStore store, TriageContext cont
     private static BotReply WithReference(BotReply reply, string? reference) =>
         reference is null || reply.Text is null ? reply : reply with { Text = reply.Text.Replace(CaseDraft.ReferencePlaceholder, reference, StringComparison.Ordinal) };
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Created case {Reference} for conversation {ConversationId} ({Reason})")]
-    private static partial void LogCaseCreated(ILogger logger, string reference, string conversationId, HandoffReason reason);
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Created case {Reference} for conversation {ConversationId} ({Reason}): queue {Queue}, priority {Level} ({Score})")]
+    private static partial void LogCaseCreated(ILogger logger, string reference, string conversationId, HandoffReason reason, string queue, Entities.Urgency level, double score);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Debug, Message = "Conversation {ConversationId} changed during turn attempt {Attempt}; deciding again")]
     private static partial void LogConflict(ILogger logger, string conversationId, int attempt);

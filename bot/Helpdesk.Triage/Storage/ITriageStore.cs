@@ -1,5 +1,6 @@
 using Helpdesk.Triage.Cases;
 using Helpdesk.Triage.Dialog;
+using Helpdesk.Triage.Routing;
 
 namespace Helpdesk.Triage.Storage;
 
@@ -19,6 +20,9 @@ public interface ITriageStore
 
     Task<StoredCase?> FindCaseAsync(string reference, CancellationToken cancellationToken);
 
+    /// <summary>Cases waiting for a person, by queue.</summary>
+    Task<IReadOnlyDictionary<string, int>> CountWaitingByQueueAsync(CancellationToken cancellationToken);
+
     /// <summary>Marks conversations still open and silent since <paramref name="inactiveSince"/> as abandoned; returns how many.</summary>
     Task<int> MarkAbandonedAsync(DateTimeOffset inactiveSince, CancellationToken cancellationToken);
 }
@@ -37,7 +41,8 @@ public sealed record TurnCommit(
     DateTimeOffset At,
     string? ActivityId = null,
     CaseDraft? NewCase = null,
-    string? CaseNote = null);
+    string? CaseNote = null,
+    HandoffPlan? Plan = null);
 
 /// <summary>How a commit went and, when it created a case, its reference.</summary>
 public sealed record CommitResult(CommitStatus Status, string? CaseReference = null, long Version = 0);

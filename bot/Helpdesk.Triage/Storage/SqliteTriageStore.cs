@@ -19,7 +19,7 @@ public sealed class SqliteTriageStore : ITriageStore
     public SqliteTriageStore(SqliteDatabase database)
     {
         _database = database;
-        database.Execute("""
+        database.Migrate("triage", ["""
             CREATE TABLE IF NOT EXISTS conversations (
                 id TEXT PRIMARY KEY,
                 user_id TEXT NOT NULL,
@@ -44,7 +44,14 @@ public sealed class SqliteTriageStore : ITriageStore
                 created_at TEXT NOT NULL,
                 document TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS cases_by_conversation ON cases (conversation_id);
-            """);
+            """,
+            """
+            ALTER TABLE cases ADD COLUMN queue TEXT NULL;
+            ALTER TABLE cases ADD COLUMN priority_level TEXT NULL;
+            ALTER TABLE cases ADD COLUMN priority_score REAL NULL;
+            ALTER TABLE cases ADD COLUMN first_response_due TEXT NULL;
+            CREATE INDEX cases_by_queue ON cases (queue, status);
+            """]);
     }
 
     public async Task<StoredConversation?> LoadAsync(string conversationId, CancellationToken cancellationToken)
@@ -108,6 +115,17 @@ public sealed class SqliteTriageStore : ITriageStore
         return await ReadCaseAsync(connection, reference, cancellationToken);
     }
 
+    public async Task<IReadOnlyDictionary<string, int>> CountWaitingByQueueAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT queue, COUNT(*) FROM cases WHERE queue IS NOT NULL AND status IN ('new', 'queued') GROUP BY queue";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken)) counts[reader.GetString(0)] = reader.GetInt32(1);
+        return counts;
+    }
+
     public async Task<int> MarkAbandonedAsync(DateTimeOffset inactiveSince, CancellationToken cancellationToken)
     {
         using var write = await _database.EnterWriteAsync(cancellationToken);
@@ -137,21 +155,28 @@ public sealed class SqliteTriageStore : ITriageStore
         var reference = CaseReference.Format(number);
         var state = commit.State.WithCaseReference(reference);
 
+        var plan = commit.Plan;
         var document = new StoredCase
         {
             Reference = reference,
             ConversationId = commit.ConversationId,
             UserId = commit.UserId,
             CreatedAt = commit.At,
+            Status = plan is null ? "new" : "queued",
             Details = commit.NewCase!,
+            Plan = plan,
             Transcript = state.Transcript,
         };
 
         await using var insert = connection.CreateCommand();
         insert.CommandText = """
-            INSERT INTO cases (number, reference, conversation_id, user_id, status, created_at, document)
-            VALUES ($number, $reference, $conversation, $user, $status, $at, $document)
+            INSERT INTO cases (number, reference, conversation_id, user_id, status, created_at, document, queue, priority_level, priority_score, first_response_due)
+            VALUES ($number, $reference, $conversation, $user, $status, $at, $document, $queue, $level, $score, $due)
             """;
+        insert.Parameters.AddWithValue("$queue", (object?)plan?.QueueId ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$level", (object?)plan?.Priority.Level.ToString() ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$score", (object?)plan?.Priority.Score ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$due", plan?.FirstResponseDue is { } due ? Timestamp(due) : DBNull.Value);
         insert.Parameters.AddWithValue("$number", number);
         insert.Parameters.AddWithValue("$reference", reference);
         insert.Parameters.AddWithValue("$conversation", commit.ConversationId);

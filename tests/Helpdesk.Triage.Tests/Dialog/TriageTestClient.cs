@@ -4,7 +4,9 @@ using Helpdesk.Tests.Shared;
 using Helpdesk.Triage.Cases;
 using Helpdesk.Triage.Dialog;
 using Helpdesk.Triage.Entities;
+using Helpdesk.Triage.Customers;
 using Helpdesk.Triage.Processing;
+using Helpdesk.Triage.Routing;
 using Helpdesk.Triage.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -32,10 +34,16 @@ internal sealed class TriageTestClient : IDisposable
         UserId = userId;
         Store = new SqliteTriageStore(new SqliteDatabase(_directory.Path("triage.db")));
         _context = new TriageContext(classifier, articles ?? new ScriptedArticles(), new EntityExtractor(new EntityOptions()), ShippedPrompts, new TriageOptions());
-        Processor = new TurnProcessor(Store, _context, _locks, Time, NullLogger<TurnProcessor>.Instance);
+        Directory = new InMemoryCustomerDirectory(CustomerFileReader.Read(RepositoryFiles.Path("bot", "Helpdesk.Bot", "customers.json"), CustomerFileReader.AccountIdRegex(FileCustomerDirectory.DefaultAccountIdPattern)));
+        var handoffs = new HandoffPlanning(Directory, new StoreQueueMonitor(Store, ShippedRouting), ShippedRouting);
+        Processor = new TurnProcessor(Store, _context, handoffs, _locks, Time, NullLogger<TurnProcessor>.Instance);
     }
 
     public static TriagePrompts Prompts => ShippedPrompts;
+
+    public static RoutingConfiguration ShippedRouting { get; } = RoutingFile.Load(RepositoryFiles.Path("bot", "Helpdesk.Bot", "routing.json"));
+
+    public InMemoryCustomerDirectory Directory { get; }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 

@@ -69,6 +69,39 @@ public sealed class TriageTranscriptTests
         var state = await client.StateAsync();
         Assert.Equal(ConversationOutcome.HandedOff, state.Outcome);
         Assert.Equal("HD-000001", state.CaseReference);
+
+        var plan = stored.Plan!;
+        Assert.Equal(("billing", "queued"), (plan.QueueId, stored.Status));
+        Assert.Equal("Ana Ruiz", plan.Customer!.Name);
+        Assert.Equal(Urgency.High, plan.Priority.Level);
+        Assert.Contains(plan.Priority.Reasons, r => r.Factor == "customer tier" && r.Points > 0);
+        Assert.Equal(stored.CreatedAt.AddHours(1), plan.FirstResponseDue);
+        Assert.Equal(stored.CreatedAt.AddHours(8), plan.ResolveDue);
+        Assert.Null(plan.ExpectedWait);
+    }
+
+    [Fact]
+    public async Task ACriticalCase_IsEscalated_AndTheCustomerIsPromisedAnImmediateResponse()
+    {
+        using var client = new TriageTestClient(Classifier(), Articles());
+        await client.JoinAsync();
+
+        var done = await client.SendAsync("agent");
+        foreach (var text in new[] { "ACC-12345", "Chat now" }) done = await client.SendAsync(text);
+        var reference = done.Reference();
+        Assert.NotNull(reference);
+        var stored = await client.CaseAsync(reference);
+        Assert.Equal("general", stored!.Plan!.QueueId);
+
+        using var urgent = new TriageTestClient(Classifier().Knows("our whole site is down, critical", "outage_performance", 0.95), Articles(), conversationId: "conv-9");
+        await urgent.JoinAsync();
+        await urgent.SendAsync("our whole site is down, critical");
+        foreach (var text in new[] { "ACC-20931", "Chat now", "Send it" }) done = await urgent.SendAsync(text);
+        var critical = await urgent.CaseAsync(done.Reference()!);
+
+        Assert.Equal(("technical", Urgency.Critical), (critical!.Plan!.QueueId, critical.Plan.Priority.Level));
+        Assert.Contains("critical priority", critical.Plan.Escalation);
+        Assert.Contains("right away (critical urgency)", done.Text(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -264,7 +297,7 @@ public sealed class TriageTranscriptTests
             await owner.SendAsync("ACC-20931");
             await owner.SendAsync("Chat now");
 
-            Assert.Contains("is **new**", (await owner.SendAsync("status of HD-000001?")).Text(), StringComparison.Ordinal);
+            Assert.Contains("is **queued**", (await owner.SendAsync("status of HD-000001?")).Text(), StringComparison.Ordinal);
         }
 
         using var stranger = new TriageTestClient(Classifier(), Articles(), directory, conversationId: "conv-2", userId: "dl_user-2");
