@@ -1,10 +1,11 @@
+using System.Text.Json.Serialization;
 using Helpdesk.Triage.Dialog;
 using Helpdesk.Triage.Routing;
 
 namespace Helpdesk.Triage.Cases;
 
 /// <summary>A case as stored: who, where and when, its status, everything the dialog gathered, the
-/// transcript up to the handoff, and what the customer added afterwards.
+/// transcript up to the handoff, and its timeline.
 /// Lists default to empty even when the JSON lacks them (the generated serializer would set null).</summary>
 public sealed record StoredCase
 {
@@ -25,5 +26,7 @@ public sealed record StoredCase
 
     public required IReadOnlyList<TranscriptEntry> Transcript { get; init; }
 
-    public IReadOnlyList<TranscriptEntry> CustomerNotes { get; init => field = value ?? []; } = [];
+    /// <summary>Every event of the case, oldest first; kept in its own table, so not part of the document.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<CaseEvent> Timeline { get; init => field = value ?? []; } = [];
 }

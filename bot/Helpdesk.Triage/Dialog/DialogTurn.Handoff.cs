@@ -131,6 +131,12 @@ internal sealed partial class DialogTurn
             CaseReference = CaseDraft.ReferencePlaceholder,
         };
 
+        if (context.JoiningCase is not null)
+        {
+            Ask(TriagePrompts.Fill(Prompts.CaseJoined, ("reference", CaseDraft.ReferencePlaceholder), ("via", Via(facts.Callback!.Value, facts))), TriageStage.HandedOff);
+            return;
+        }
+
         // Without a plan yet (the processor's first pass) there is no promise to make; it is never shown.
         var plan = context.Plan;
         var level = plan?.Priority.Level ?? urgency;

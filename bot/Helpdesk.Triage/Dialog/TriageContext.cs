@@ -20,4 +20,7 @@ public sealed record TriageContext(
     /// <summary>Where the case this turn creates goes and how fast. The processor plans it once the
     /// dialog has decided to create a case, then asks the dialog again with the plan in hand.</summary>
     public HandoffPlan? Plan { get; init; }
+
+    /// <summary>The customer's open case on the same issue, which this turn's handoff joins instead of opening another.</summary>
+    public string? JoiningCase { get; init; }
 }

@@ -63,6 +63,7 @@ public sealed partial record TriagePrompts
     public required string TargetImmediately { get; init; }
     public required string TargetWithin { get; init; }
     public required string CaseCreated { get; init; }
+    public required string CaseJoined { get; init; }
     public required string ViaChat { get; init; }
     public required string ViaEmail { get; init; }
     public required string ViaPhone { get; init; }

@@ -36,16 +36,21 @@ public sealed partial class TurnProcessor(ITriageStore store, TriageContext cont
             var before = stored?.State ?? new TriageState();
             var result = TriageDialog.Step(before, input, turnContext);
             HandoffPlan? plan = null;
+            string? joining = null;
             if (result.NewCase is { } draft)
             {
-                // The dialog decided on a case; plan where it goes, then let the dialog word its promise.
-                plan = await handoffs.PlanAsync(draft, userId, input.At, cancellationToken);
-                result = TriageDialog.Step(before, input, turnContext with { Plan = plan });
+                // The dialog decided on a case. One already open on the same issue is joined; otherwise
+                // plan where the new one goes. Then the dialog words what it tells the customer.
+                joining = draft.Intent is { } intent
+                    ? await store.FindOpenCaseAsync(intent.Label, draft.Facts.AccountId, draft.Facts.Email, userId, cancellationToken)
+                    : null;
+                plan = joining is null ? await handoffs.PlanAsync(draft, userId, input.At, cancellationToken) : null;
+                result = TriageDialog.Step(before, input, turnContext with { Plan = plan, JoiningCase = joining });
             }
 
             var state = WithTranscript(result.State, input, result.Replies);
             var commit = await store.CommitAsync(
-                new TurnCommit(conversationId, userId, stored?.Version ?? 0, state, input.At, activity.Id, result.NewCase, result.CaseNote, plan),
+                new TurnCommit(conversationId, userId, stored?.Version ?? 0, state, input.At, activity.Id, result.NewCase, result.CaseNote, plan, joining),
                 cancellationToken);
 
             switch (commit.Status)
@@ -56,7 +61,8 @@ public sealed partial class TurnProcessor(ITriageStore store, TriageContext cont
                     LogConflict(logger, conversationId, attempt);
                     continue;
                 default:
-                    if (commit.CaseReference is { } reference) LogCaseCreated(logger, reference, conversationId, result.NewCase!.Reason, plan!.QueueId, plan.Priority.Level, plan.Priority.Score);
+                    if (commit.CaseReference is { } reference && plan is not null) LogCaseCreated(logger, reference, conversationId, result.NewCase!.Reason, plan.QueueId, plan.Priority.Level, plan.Priority.Score);
+                    if (joining is not null) LogCaseJoined(logger, joining, conversationId);
                     return [.. result.Replies.Select(reply => ReplyRenderer.Render(WithReference(reply, commit.CaseReference), activity))];
             }
         }
@@ -96,6 +102,9 @@ public sealed partial class TurnProcessor(ITriageStore store, TriageContext cont
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Created case {Reference} for conversation {ConversationId} ({Reason}): queue {Queue}, priority {Level} ({Score})")]
     private static partial void LogCaseCreated(ILogger logger, string reference, string conversationId, HandoffReason reason, string queue, Entities.Urgency level, double score);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Conversation {ConversationId} handed off again on the issue of open case {Reference}; joined it")]
+    private static partial void LogCaseJoined(ILogger logger, string reference, string conversationId);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Debug, Message = "Conversation {ConversationId} changed during turn attempt {Attempt}; deciding again")]
     private static partial void LogConflict(ILogger logger, string conversationId, int attempt);

@@ -20,6 +20,9 @@ public interface ITriageStore
 
     Task<StoredCase?> FindCaseAsync(string reference, CancellationToken cancellationToken);
 
+    /// <summary>The newest open case of this customer (same account, email or chat user) on this intent, to join instead of duplicating.</summary>
+    Task<string?> FindOpenCaseAsync(string intent, string? accountId, string? email, string userId, CancellationToken cancellationToken);
+
     /// <summary>Cases waiting for a person, by queue.</summary>
     Task<IReadOnlyDictionary<string, int>> CountWaitingByQueueAsync(CancellationToken cancellationToken);
 
@@ -33,6 +36,7 @@ public sealed record StoredConversation(string Id, long Version, TriageState Sta
 /// <summary>What one turn writes.</summary>
 /// <param name="ExpectedVersion">The version the turn started from; 0 for a new conversation.</param>
 /// <param name="ActivityId">The id of the activity answered, remembered so a re-delivery is ignored.</param>
+/// <param name="JoinReference">The open case the handoff joins instead of creating <paramref name="NewCase"/>.</param>
 public sealed record TurnCommit(
     string ConversationId,
     string UserId,
@@ -42,7 +46,8 @@ public sealed record TurnCommit(
     string? ActivityId = null,
     CaseDraft? NewCase = null,
     string? CaseNote = null,
-    HandoffPlan? Plan = null);
+    HandoffPlan? Plan = null,
+    string? JoinReference = null);
 
 /// <summary>How a commit went and, when it created a case, its reference.</summary>
 public sealed record CommitResult(CommitStatus Status, string? CaseReference = null, long Version = 0);

@@ -12,46 +12,14 @@ namespace Helpdesk.Triage.Storage;
 /// concurrency is a version column checked in the UPDATE; case numbers come from the table's own
 /// sequence inside the same write transaction, so references are gap-free per commit and unique.
 /// </summary>
-public sealed class SqliteTriageStore : ITriageStore
+public sealed partial class SqliteTriageStore : ITriageStore
 {
     private readonly SqliteDatabase _database;
 
     public SqliteTriageStore(SqliteDatabase database)
     {
         _database = database;
-        database.Migrate("triage", ["""
-            CREATE TABLE IF NOT EXISTS conversations (
-                id TEXT PRIMARY KEY,
-                user_id TEXT NOT NULL,
-                version INTEGER NOT NULL,
-                stage TEXT NOT NULL,
-                outcome TEXT NOT NULL,
-                handoff_reason TEXT NULL,
-                state TEXT NOT NULL,
-                created_at TEXT NOT NULL,
-                updated_at TEXT NOT NULL);
-            CREATE INDEX IF NOT EXISTS conversations_by_outcome ON conversations (outcome, updated_at);
-            CREATE TABLE IF NOT EXISTS processed_activities (
-                conversation_id TEXT NOT NULL,
-                activity_id TEXT NOT NULL,
-                PRIMARY KEY (conversation_id, activity_id)) WITHOUT ROWID;
-            CREATE TABLE IF NOT EXISTS cases (
-                number INTEGER PRIMARY KEY AUTOINCREMENT,
-                reference TEXT NOT NULL UNIQUE,
-                conversation_id TEXT NOT NULL,
-                user_id TEXT NOT NULL,
-                status TEXT NOT NULL,
-                created_at TEXT NOT NULL,
-                document TEXT NOT NULL);
-            CREATE INDEX IF NOT EXISTS cases_by_conversation ON cases (conversation_id);
-            """,
-            """
-            ALTER TABLE cases ADD COLUMN queue TEXT NULL;
-            ALTER TABLE cases ADD COLUMN priority_level TEXT NULL;
-            ALTER TABLE cases ADD COLUMN priority_score REAL NULL;
-            ALTER TABLE cases ADD COLUMN first_response_due TEXT NULL;
-            CREATE INDEX cases_by_queue ON cases (queue, status);
-            """]);
+        database.Migrate("triage", Schema);
     }
 
     public async Task<StoredConversation?> LoadAsync(string conversationId, CancellationToken cancellationToken)
@@ -90,13 +58,19 @@ public sealed class SqliteTriageStore : ITriageStore
 
         var state = commit.State;
         string? reference = null;
-        if (commit.NewCase is not null)
+        if (commit.NewCase is not null && commit.JoinReference is { } joined)
+        {
+            reference = joined;
+            state = state.WithCaseReference(joined);
+            await AddEventAsync(connection, joined, new CaseEvent(commit.At, CaseEventKinds.HandedOffAgain, "bot", $"{commit.NewCase.Reason}: {commit.NewCase.Problem}"), cancellationToken);
+        }
+        else if (commit.NewCase is not null)
         {
             (reference, state) = await InsertCaseAsync(connection, commit, cancellationToken);
         }
         else if (commit.CaseNote is not null && state.CaseReference is not null)
         {
-            await AddCaseNoteAsync(connection, state.CaseReference, new TranscriptEntry("user", commit.CaseNote, commit.At), cancellationToken);
+            await AddEventAsync(connection, state.CaseReference, new CaseEvent(commit.At, CaseEventKinds.CustomerMessage, "customer", commit.CaseNote), cancellationToken);
         }
 
         var version = commit.ExpectedVersion + 1;
@@ -145,68 +119,6 @@ public sealed class SqliteTriageStore : ITriageStore
         command.Parameters.AddWithValue("$c", commit.ConversationId);
         command.Parameters.AddWithValue("$a", commit.ActivityId);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-    }
-
-    private static async Task<(string Reference, TriageState State)> InsertCaseAsync(SqliteConnection connection, TurnCommit commit, CancellationToken cancellationToken)
-    {
-        await using var next = connection.CreateCommand();
-        next.CommandText = "SELECT COALESCE(MAX(number), 0) + 1 FROM cases";
-        var number = (long)(await next.ExecuteScalarAsync(cancellationToken))!;
-        var reference = CaseReference.Format(number);
-        var state = commit.State.WithCaseReference(reference);
-
-        var plan = commit.Plan;
-        var document = new StoredCase
-        {
-            Reference = reference,
-            ConversationId = commit.ConversationId,
-            UserId = commit.UserId,
-            CreatedAt = commit.At,
-            Status = plan is null ? "new" : "queued",
-            Details = commit.NewCase!,
-            Plan = plan,
-            Transcript = state.Transcript,
-        };
-
-        await using var insert = connection.CreateCommand();
-        insert.CommandText = """
-            INSERT INTO cases (number, reference, conversation_id, user_id, status, created_at, document, queue, priority_level, priority_score, first_response_due)
-            VALUES ($number, $reference, $conversation, $user, $status, $at, $document, $queue, $level, $score, $due)
-            """;
-        insert.Parameters.AddWithValue("$queue", (object?)plan?.QueueId ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$level", (object?)plan?.Priority.Level.ToString() ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$score", (object?)plan?.Priority.Score ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$due", plan?.FirstResponseDue is { } due ? Timestamp(due) : DBNull.Value);
-        insert.Parameters.AddWithValue("$number", number);
-        insert.Parameters.AddWithValue("$reference", reference);
-        insert.Parameters.AddWithValue("$conversation", commit.ConversationId);
-        insert.Parameters.AddWithValue("$user", commit.UserId);
-        insert.Parameters.AddWithValue("$status", document.Status);
-        insert.Parameters.AddWithValue("$at", Timestamp(commit.At));
-        insert.Parameters.AddWithValue("$document", JsonSerializer.Serialize(document, TriageJsonContext.Default.StoredCase));
-        await insert.ExecuteNonQueryAsync(cancellationToken);
-        return (reference, state);
-    }
-
-    private static async Task AddCaseNoteAsync(SqliteConnection connection, string reference, TranscriptEntry note, CancellationToken cancellationToken)
-    {
-        var stored = await ReadCaseAsync(connection, reference, cancellationToken);
-        if (stored is null) return;
-        await using var update = connection.CreateCommand();
-        update.CommandText = "UPDATE cases SET document = $document WHERE reference = $reference";
-        update.Parameters.AddWithValue("$reference", reference);
-        update.Parameters.AddWithValue("$document", JsonSerializer.Serialize(stored with { CustomerNotes = [.. stored.CustomerNotes, note] }, TriageJsonContext.Default.StoredCase));
-        await update.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static async Task<StoredCase?> ReadCaseAsync(SqliteConnection connection, string reference, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT document FROM cases WHERE reference = $reference";
-        command.Parameters.AddWithValue("$reference", reference);
-        return await command.ExecuteScalarAsync(cancellationToken) is string json
-            ? JsonSerializer.Deserialize(json, TriageJsonContext.Default.StoredCase)
-            : null;
     }
 
     private static async Task<bool> SaveStateAsync(SqliteConnection connection, TurnCommit commit, TriageState state, long version, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Helpdesk.Triage.Cases;
 using Helpdesk.Triage.Dialog;
 using Helpdesk.Triage.Entities;
 
@@ -319,7 +320,8 @@ public sealed class TriageTranscriptTests
 
         Assert.Contains("added that to case **HD-000001**", reply.Text(), StringComparison.Ordinal);
         var stored = await client.CaseAsync("HD-000001");
-        Assert.Equal("the second charge was 14.99", Assert.Single(stored!.CustomerNotes).Text);
+        Assert.Equal([CaseEventKinds.Created, CaseEventKinds.CustomerMessage], stored!.Timeline.Select(e => e.Kind));
+        Assert.Equal(("customer", "the second charge was 14.99"), (stored.Timeline[1].Actor, stored.Timeline[1].Text));
     }
 
     [Fact]
@@ -389,5 +391,37 @@ public sealed class TriageTranscriptTests
 
         var said = (await first.StateAsync()).Transcript.Where(e => e.Role == "user").Select(e => e.Text).Order(StringComparer.Ordinal);
         Assert.Equal(Enumerable.Range(0, 10).Select(i => $"message {i}"), said);
+    }
+
+    [Fact]
+    public async Task ASecondHandoffOnTheSameIssue_JoinsTheOpenCase()
+    {
+        using var directory = new Helpdesk.Tests.Shared.TemporaryDirectory();
+        using (var first = new TriageTestClient(Classifier(), Articles(), directory))
+        {
+            await first.JoinAsync();
+            foreach (var text in new[] { ChargedTwice, "no", "ACC-20931", "High", "Chat now", "Send it" }) await first.SendAsync(text);
+        }
+
+        using var again = new TriageTestClient(Classifier(), Articles(), directory, conversationId: "conv-2", userId: "dl_other-device");
+        await again.JoinAsync();
+        foreach (var text in new[] { ChargedTwice, "no", "ACC-20931", "High", "Chat now" }) await again.SendAsync(text);
+        var joined = await again.SendAsync("Send it");
+
+        Assert.Contains("already have an open case about this, **HD-000001**", joined.Text(), StringComparison.Ordinal);
+        Assert.Null(await again.CaseAsync("HD-000002"));
+        var stored = await again.CaseAsync("HD-000001");
+        Assert.Equal([CaseEventKinds.Created, CaseEventKinds.HandedOffAgain], stored!.Timeline.Select(e => e.Kind));
+        Assert.Equal("HD-000001", (await again.StateAsync()).CaseReference);
+    }
+
+    [Fact]
+    public async Task ADifferentIssue_GetsItsOwnCase()
+    {
+        using var client = new TriageTestClient(Classifier(), Articles());
+        await client.JoinAsync();
+        foreach (var text in new[] { ChargedTwice, "no", "ACC-20931", "High", "Chat now", "Send it", "restart", "where is my parcel", "Low", "Chat now" }) await client.SendAsync(text);
+
+        Assert.Equal("HD-000002", (await client.SendAsync("Send it")).Reference());
     }
 }

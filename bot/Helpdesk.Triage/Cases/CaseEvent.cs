@@ -1,0 +1,14 @@
+namespace Helpdesk.Triage.Cases;
+
+/// <summary>One entry of a case's timeline: what happened, when, and who did it ("bot", "customer", an agent id).</summary>
+public sealed record CaseEvent(DateTimeOffset At, string Kind, string Actor, string? Text);
+
+/// <summary>The kinds of timeline entries the triage writes.</summary>
+public static class CaseEventKinds
+{
+    public const string Created = "created";
+    public const string CustomerMessage = "customer message";
+
+    /// <summary>The same customer handed off again on the same issue; the conversation joined this case.</summary>
+    public const string HandedOffAgain = "handed off again";
+}

@@ -1,0 +1,56 @@
+namespace Helpdesk.Triage.Storage;
+
+public sealed partial class SqliteTriageStore
+{
+    /// <summary>The triage tables, one entry per schema version: never edit a shipped one, append.</summary>
+    private static readonly string[] Schema =
+    [
+        """
+        CREATE TABLE IF NOT EXISTS conversations (
+            id TEXT PRIMARY KEY,
+            user_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            stage TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            handoff_reason TEXT NULL,
+            state TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS conversations_by_outcome ON conversations (outcome, updated_at);
+        CREATE TABLE IF NOT EXISTS processed_activities (
+            conversation_id TEXT NOT NULL,
+            activity_id TEXT NOT NULL,
+            PRIMARY KEY (conversation_id, activity_id)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS cases (
+            number INTEGER PRIMARY KEY AUTOINCREMENT,
+            reference TEXT NOT NULL UNIQUE,
+            conversation_id TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            status TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            document TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS cases_by_conversation ON cases (conversation_id);
+        """,
+        """
+        ALTER TABLE cases ADD COLUMN queue TEXT NULL;
+        ALTER TABLE cases ADD COLUMN priority_level TEXT NULL;
+        ALTER TABLE cases ADD COLUMN priority_score REAL NULL;
+        ALTER TABLE cases ADD COLUMN first_response_due TEXT NULL;
+        CREATE INDEX cases_by_queue ON cases (queue, status);
+        """,
+        """
+        ALTER TABLE cases ADD COLUMN intent TEXT NULL;
+        ALTER TABLE cases ADD COLUMN account_id TEXT NULL;
+        ALTER TABLE cases ADD COLUMN email TEXT NULL;
+        CREATE INDEX cases_open_by_intent ON cases (intent, status);
+        CREATE TABLE case_events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            reference TEXT NOT NULL,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            text TEXT NULL);
+        CREATE INDEX case_events_by_reference ON case_events (reference, id);
+        """,
+    ];
+}
