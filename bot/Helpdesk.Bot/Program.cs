@@ -3,12 +3,14 @@ using Helpdesk.Bot.Conversation;
 using Helpdesk.Bot.Endpoints;
 using Helpdesk.Bot.Hosting;
 using Helpdesk.Bot.Knowledge;
+using Helpdesk.Bot.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddHelpdeskDefaults();
 builder.AddIntentClassifier();
 builder.AddKnowledgeBase();
 builder.AddConversation();
+builder.AddWebhooks();
 
 var app = builder.Build();
 app.UseWebSockets();

@@ -18,4 +18,5 @@ namespace Helpdesk.Triage;
 [JsonSerializable(typeof(StoredCase))]
 [JsonSerializable(typeof(CustomerFile))]
 [JsonSerializable(typeof(Routing.RoutingConfiguration))]
+[JsonSerializable(typeof(Outbox.CasePayload))]
 internal sealed partial class TriageJsonContext : JsonSerializerContext;

@@ -11,8 +11,10 @@ public sealed class BotFactory : WebApplicationFactory<Program>
     public const string DirectLineSecret = "a-test-directline-secret-of-at-least-32-characters";
 
     /// <param name="dataDirectory">Another factory's folder, to start the host again on the same data (a restart).</param>
-    public BotFactory(string? dataDirectory = null)
+    /// <param name="configure">Extra settings for this host.</param>
+    public BotFactory(string? dataDirectory = null, Action<IWebHostBuilder>? configure = null)
     {
+        _configure = configure;
         OwnsDataDirectory = dataDirectory is null;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "helpdesk-bot-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
@@ -28,6 +30,8 @@ public sealed class BotFactory : WebApplicationFactory<Program>
 
     public string TrainingFile { get; }
 
+    private readonly Action<IWebHostBuilder>? _configure;
+
     private bool OwnsDataDirectory { get; }
 
     public string ModelPath => Path.Combine(DataDirectory, "models", "intent.model");
@@ -41,6 +45,7 @@ public sealed class BotFactory : WebApplicationFactory<Program>
         builder.UseSetting("Knowledge:SynonymsPath", Path.Combine(DataDirectory, "synonyms.txt"));
         builder.UseSetting("DirectLine:Secret", DirectLineSecret);
         builder.UseSetting("DirectLine:KeepAlive", "00:00:01");
+        _configure?.Invoke(builder);
     }
 
     protected override void Dispose(bool disposing)

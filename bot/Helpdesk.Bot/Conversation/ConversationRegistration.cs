@@ -4,6 +4,7 @@ using Helpdesk.Classifier.Model;
 using Helpdesk.Triage.Dialog;
 using Helpdesk.Triage.Entities;
 using Helpdesk.Triage.Customers;
+using Helpdesk.Triage.Outbox;
 using Helpdesk.Triage.Processing;
 using Helpdesk.Triage.Routing;
 using Helpdesk.Triage.Storage;
@@ -39,7 +40,9 @@ internal static class ConversationRegistration
             provider.GetRequiredService<EntityExtractor>(),
             provider.GetRequiredService<TriagePrompts>(),
             provider.GetRequiredService<IOptions<TriageOptions>>().Value));
-        services.AddSingleton<ITriageStore, SqliteTriageStore>();
+        services.AddSingleton<SqliteTriageStore>();
+        services.AddSingleton<ITriageStore>(provider => provider.GetRequiredService<SqliteTriageStore>());
+        services.AddSingleton<IOutbox>(provider => provider.GetRequiredService<SqliteTriageStore>());
         services.AddSingleton<ConversationLocks>();
         services.AddSingleton<TurnProcessor>();
         services.AddHostedService<AbandonedConversations>();

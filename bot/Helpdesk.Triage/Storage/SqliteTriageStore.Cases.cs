@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Helpdesk.Triage.Cases;
 using Helpdesk.Triage.Dialog;
+using Helpdesk.Triage.Outbox;
 using Microsoft.Data.Sqlite;
 
 namespace Helpdesk.Triage.Storage;
@@ -52,6 +53,7 @@ public sealed partial class SqliteTriageStore
         await insert.ExecuteNonQueryAsync(cancellationToken);
         var summary = plan is null ? "created" : string.Create(CultureInfo.InvariantCulture, $"queued in {plan.QueueName}, priority {plan.Priority.Level} ({plan.Priority.Score})");
         await AddEventAsync(connection, reference, new CaseEvent(commit.At, CaseEventKinds.Created, "bot", summary), cancellationToken);
+        await AddOutboxEventAsync(connection, OutboxEventKinds.CaseCreated, reference, commit.At, cancellationToken);
         return (reference, state);
     }
 

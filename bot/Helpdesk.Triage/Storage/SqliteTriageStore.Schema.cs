@@ -52,5 +52,23 @@ public sealed partial class SqliteTriageStore
             text TEXT NULL);
         CREATE INDEX case_events_by_reference ON case_events (reference, id);
         """,
+        """
+        CREATE TABLE outbox_events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL,
+            reference TEXT NOT NULL,
+            occurred_at TEXT NOT NULL,
+            payload TEXT NOT NULL);
+        CREATE TABLE outbox_deliveries (
+            event_id INTEGER NOT NULL,
+            destination TEXT NOT NULL,
+            attempts INTEGER NOT NULL,
+            next_attempt_at TEXT NULL,
+            delivered_at TEXT NULL,
+            dead_at TEXT NULL,
+            last_error TEXT NULL,
+            PRIMARY KEY (event_id, destination)) WITHOUT ROWID;
+        CREATE INDEX outbox_deliveries_dead ON outbox_deliveries (destination, dead_at);
+        """,
     ];
 }

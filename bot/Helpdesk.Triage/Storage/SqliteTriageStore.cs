@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Helpdesk.Triage.Cases;
 using Helpdesk.Triage.Dialog;
+using Helpdesk.Triage.Outbox;
 using Helpdesk.Channels.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -63,6 +64,7 @@ public sealed partial class SqliteTriageStore : ITriageStore
             reference = joined;
             state = state.WithCaseReference(joined);
             await AddEventAsync(connection, joined, new CaseEvent(commit.At, CaseEventKinds.HandedOffAgain, "bot", $"{commit.NewCase.Reason}: {commit.NewCase.Problem}"), cancellationToken);
+            await AddOutboxEventAsync(connection, OutboxEventKinds.CaseUpdated, joined, commit.At, cancellationToken);
         }
         else if (commit.NewCase is not null)
         {

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Hosting;
+
 namespace Helpdesk.Bot.Tests.DirectLine;
 
 /// <summary>The real host on Kestrel on a free loopback port, with a Direct Line client for it.</summary>
@@ -8,9 +10,11 @@ public sealed class KestrelBot : IDisposable
     {
     }
 
-    internal KestrelBot(string? dataDirectory)
+    /// <param name="dataDirectory">Another host's data, to start again on it (a restart).</param>
+    /// <param name="configure">Extra settings for this host.</param>
+    internal KestrelBot(string? dataDirectory, Action<IWebHostBuilder>? configure = null)
     {
-        Factory = new BotFactory(dataDirectory);
+        Factory = new BotFactory(dataDirectory, configure);
         Factory.UseKestrel(0);
         Factory.StartServer();
         Http = Factory.CreateClient();

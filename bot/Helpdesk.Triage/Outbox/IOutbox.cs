@@ -1,0 +1,18 @@
+namespace Helpdesk.Triage.Outbox;
+
+/// <summary>
+/// The outbox seen from a dispatcher: each destination (a webhook, a console feed) gets every event
+/// once, at least once, in order of the events, retrying on its own schedule until delivered or dead.
+/// </summary>
+public interface IOutbox
+{
+    /// <summary>Events this destination has not received yet and whose next attempt is due.</summary>
+    Task<IReadOnlyList<(OutboxEvent Event, int Attempts)>> DueAsync(string destination, DateTimeOffset now, int max, CancellationToken cancellationToken);
+
+    Task RecordAsync(DeliveryAttempt attempt, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(string destination, CancellationToken cancellationToken);
+
+    /// <summary>Puts a dead-lettered event back in line for another round of attempts.</summary>
+    Task<bool> RetryAsync(long eventId, string destination, CancellationToken cancellationToken);
+}

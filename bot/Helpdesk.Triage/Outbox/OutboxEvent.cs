@@ -1,0 +1,14 @@
+namespace Helpdesk.Triage.Outbox;
+
+/// <summary>Something that happened to a case and must reach the outside world (webhooks, consoles),
+/// written in the same transaction as the case itself so neither exists without the other.</summary>
+/// <param name="Payload">The event as JSON, exactly as it will be sent.</param>
+public sealed record OutboxEvent(long Id, string Kind, string Reference, DateTimeOffset OccurredAt, string Payload);
+
+/// <summary>The kinds of outbox events.</summary>
+public static class OutboxEventKinds
+{
+    public const string CaseCreated = "case.created";
+
+    public const string CaseUpdated = "case.updated";
+}
