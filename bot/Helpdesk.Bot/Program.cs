@@ -1,3 +1,4 @@
+using Helpdesk.Bot.Agents;
 using Helpdesk.Bot.Classifier;
 using Helpdesk.Bot.Conversation;
 using Helpdesk.Bot.Endpoints;
@@ -11,15 +12,20 @@ builder.AddIntentClassifier();
 builder.AddKnowledgeBase();
 builder.AddConversation();
 builder.AddWebhooks();
+builder.AddAgentConsole();
 
 var app = builder.Build();
 app.UseWebSockets();
 app.UseChatPage();
 app.UseCors();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 app.MapHealthEndpoints();
 app.MapArticleEndpoints();
 app.MapChatEndpoints();
+app.MapSignIn();
+app.MapAgentApi();
 app.Run();
 
 /// <summary>The host's entry point, visible to the in-process test host.</summary>

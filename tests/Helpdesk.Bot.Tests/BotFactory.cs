@@ -10,6 +10,9 @@ public sealed class BotFactory : WebApplicationFactory<Program>
     /// <summary>The Direct Line secret the test host uses, so tests can mint tokens of their own.</summary>
     public const string DirectLineSecret = "a-test-directline-secret-of-at-least-32-characters";
 
+    /// <summary>The console's admin password in tests (set through configuration, so it is not one-time).</summary>
+    public const string AdminPassword = "a-test-admin-password";
+
     /// <param name="dataDirectory">Another factory's folder, to start the host again on the same data (a restart).</param>
     /// <param name="configure">Extra settings for this host.</param>
     public BotFactory(string? dataDirectory = null, Action<IWebHostBuilder>? configure = null)
@@ -45,6 +48,7 @@ public sealed class BotFactory : WebApplicationFactory<Program>
         builder.UseSetting("Knowledge:SynonymsPath", Path.Combine(DataDirectory, "synonyms.txt"));
         builder.UseSetting("DirectLine:Secret", DirectLineSecret);
         builder.UseSetting("DirectLine:KeepAlive", "00:00:01");
+        builder.UseSetting("Agents:AdminPassword", AdminPassword);
         _configure?.Invoke(builder);
     }
 

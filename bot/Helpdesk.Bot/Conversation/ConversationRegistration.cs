@@ -3,6 +3,7 @@ using Helpdesk.Channels.DirectLine;
 using Helpdesk.Classifier.Model;
 using Helpdesk.Triage.Dialog;
 using Helpdesk.Triage.Entities;
+using Helpdesk.Triage.Cases;
 using Helpdesk.Triage.Customers;
 using Helpdesk.Triage.Outbox;
 using Helpdesk.Triage.Processing;
@@ -43,6 +44,7 @@ internal static class ConversationRegistration
         services.AddSingleton<SqliteTriageStore>();
         services.AddSingleton<ITriageStore>(provider => provider.GetRequiredService<SqliteTriageStore>());
         services.AddSingleton<IOutbox>(provider => provider.GetRequiredService<SqliteTriageStore>());
+        services.AddSingleton<ICaseStore>(provider => provider.GetRequiredService<SqliteTriageStore>());
         services.AddSingleton<ConversationLocks>();
         services.AddSingleton<TurnProcessor>();
         services.AddHostedService<AbandonedConversations>();

@@ -72,6 +72,23 @@ public sealed partial class DirectLineServer(
         return recorded;
     }
 
+    /// <summary>Records a message from someone other than the bot's dialog (an agent) and streams it;
+    /// false when the conversation does not exist here.</summary>
+    public async Task<bool> SendAsync(string conversationId, ChannelAccount from, string text, CancellationToken cancellationToken)
+    {
+        if (!await log.ExistsAsync(conversationId, cancellationToken)) return false;
+        var message = new Activity
+        {
+            Type = ActivityTypes.Message,
+            From = from,
+            Conversation = new ConversationAccount { Id = conversationId },
+            Text = text,
+            TextFormat = "plain",
+        };
+        streams.Publish(conversationId, await log.AppendAsync(conversationId, [message], clientKey: null, cancellationToken));
+        return true;
+    }
+
     public Task<IReadOnlyList<LoggedActivity>> ReadAsync(string conversationId, long? watermark, CancellationToken cancellationToken) =>
         log.ReadAsync(conversationId, watermark, options.MaxActivitiesPerRead, cancellationToken);
 

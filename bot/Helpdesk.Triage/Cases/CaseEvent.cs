@@ -9,6 +9,9 @@ public static class CaseEventKinds
     public const string Created = "created";
     public const string CustomerMessage = "customer message";
 
+    /// <summary>The customer rated the help (1–5) after resolution.</summary>
+    public const string Rated = "rated";
+
     /// <summary>The same customer handed off again on the same issue; the conversation joined this case.</summary>
     public const string HandedOffAgain = "handed off again";
 }

@@ -17,7 +17,12 @@ public sealed record StoredCase
 
     public required DateTimeOffset CreatedAt { get; init; }
 
-    public string Status { get; init; } = "new";
+    /// <summary>Status, queue, owner, reassignments, SLA pauses: what agents change.</summary>
+    public required CaseState Work { get; init; }
+
+    /// <summary>The status as stored and shown ("queued", "waitingOnCustomer").</summary>
+    [JsonIgnore]
+    public string Status => CaseStatusNames.Of(Work.Status);
 
     public required CaseDraft Details { get; init; }
 

@@ -17,6 +17,7 @@ internal sealed partial class DialogTurn(TriageState state, TurnInput input, Tri
     private TriageState _state = state;
     private CaseDraft? _newCase;
     private string? _caseNote;
+    private int? _rating;
 
     private TriagePrompts Prompts => context.Prompts;
 
@@ -36,6 +37,19 @@ internal sealed partial class DialogTurn(TriageState state, TurnInput input, Tri
         _state = _state with { Greeted = true, Facts = _state.Facts.Merge(context.Entities.Extract(text)) };
         var signals = FrustrationDetector.Signals(text);
         if (signals.Count > 0) _state = _state with { Signals = _state.Signals.Union(signals).ToList() };
+
+        if (_state.Stage == TriageStage.HandedOff && context.CaseHandling == CaseHandling.AgentActive)
+        {
+            // A person has the conversation: everything the customer says goes to them, nothing from the bot.
+            _caseNote = text;
+            return Result();
+        }
+
+        if (_state.Stage == TriageStage.HandedOff && context.CaseHandling == CaseHandling.Resolved)
+        {
+            TakeBackAfterResolution(text);
+            return Result();
+        }
 
         if (RunGlobalCommand(text)) return Result();
 
@@ -176,7 +190,28 @@ internal sealed partial class DialogTurn(TriageState state, TurnInput input, Tri
         _replies.Add(BotReply.Say(prompt, [.. choices.Select(c => c.Title)]));
     }
 
-    private TurnResult Result() => new(_state, _replies, _newCase, _caseNote);
+    /// <summary>The agent resolved the case: a number from 1 to 5 is the rating asked for; anything else is a new request.</summary>
+    private void TakeBackAfterResolution(string text)
+    {
+        if (int.TryParse(text.Trim().TrimEnd('.', '!'), out var rating) && rating is >= 1 and <= 5)
+        {
+            _rating = rating;
+            ForgetTheCase();
+            Ask(Prompts.ThanksForRating, TriageStage.AwaitingProblem);
+            return;
+        }
+
+        ForgetTheCase();
+        if (!RunGlobalCommand(text)) Understand(text, isFollowUp: false);
+    }
+
+    /// <summary>The case is done: the conversation starts afresh, knowing who the customer is.</summary>
+    private void ForgetTheCase()
+    {
+        _state = _state.At(TriageStage.AwaitingProblem) with { Handoff = null, EssentialQuestions = 0, CaseReference = null };
+    }
+
+    private TurnResult Result() => new(_state, _replies, _newCase, _caseNote, _rating);
 
     private string Clean(string text)
     {

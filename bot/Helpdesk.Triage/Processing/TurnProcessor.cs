@@ -34,6 +34,7 @@ public sealed partial class TurnProcessor(ITriageStore store, TriageContext cont
         {
             var stored = await store.LoadAsync(conversationId, cancellationToken);
             var before = stored?.State ?? new TriageState();
+            turnContext = turnContext with { CaseHandling = await CaseHandlingAsync(before, cancellationToken) };
             var result = TriageDialog.Step(before, input, turnContext);
             HandoffPlan? plan = null;
             string? joining = null;
@@ -50,7 +51,8 @@ public sealed partial class TurnProcessor(ITriageStore store, TriageContext cont
 
             var state = WithTranscript(result.State, input, result.Replies);
             var commit = await store.CommitAsync(
-                new TurnCommit(conversationId, userId, stored?.Version ?? 0, state, input.At, activity.Id, result.NewCase, result.CaseNote, plan, joining),
+                new TurnCommit(conversationId, userId, stored?.Version ?? 0, state, input.At, activity.Id, result.NewCase, result.CaseNote, plan, joining,
+                    result.Rating is { } stars && before.CaseReference is { } rated ? new CaseRating(rated, stars) : null),
                 cancellationToken);
 
             switch (commit.Status)
@@ -77,6 +79,17 @@ public sealed partial class TurnProcessor(ITriageStore store, TriageContext cont
         var found = await store.FindCaseAsync(CaseReference.Find(input.Text)!, cancellationToken);
         var isTheirs = found is not null && (found.ConversationId == conversationId || (userId.Length > 0 && found.UserId == userId));
         return isTheirs ? new CaseStatusView(found!.Reference, found.Status, found.CreatedAt) : null;
+    }
+
+    /// <summary>Whether an agent owns the conversation's case now (the bot keeps quiet) or resolved it (the bot is back).</summary>
+    private async Task<CaseHandling> CaseHandlingAsync(TriageState state, CancellationToken cancellationToken)
+    {
+        if (state.Stage != TriageStage.HandedOff || state.CaseReference is not { } reference) return CaseHandling.Waiting;
+        var found = await store.FindCaseAsync(reference, cancellationToken);
+        return found is null ? CaseHandling.Waiting
+            : !found.Work.IsOpen ? CaseHandling.Resolved
+            : found.Work.Owner is not null ? CaseHandling.AgentActive
+            : CaseHandling.Waiting;
     }
 
     private static TriageState WithTranscript(TriageState state, TurnInput input, IReadOnlyList<BotReply> replies)

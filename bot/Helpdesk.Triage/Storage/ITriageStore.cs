@@ -10,15 +10,13 @@ namespace Helpdesk.Triage.Storage;
 /// answered, the new case and the customer's note — in one transaction, so a crash never leaves a
 /// case without its conversation or a turn processed twice.
 /// </summary>
-public interface ITriageStore
+public interface ITriageStore : ICaseStore
 {
     Task<StoredConversation?> LoadAsync(string conversationId, CancellationToken cancellationToken);
 
     Task<bool> WasProcessedAsync(string conversationId, string activityId, CancellationToken cancellationToken);
 
     Task<CommitResult> CommitAsync(TurnCommit commit, CancellationToken cancellationToken);
-
-    Task<StoredCase?> FindCaseAsync(string reference, CancellationToken cancellationToken);
 
     /// <summary>The newest open case of this customer (same account, email or chat user) on this intent, to join instead of duplicating.</summary>
     Task<string?> FindOpenCaseAsync(string intent, string? accountId, string? email, string userId, CancellationToken cancellationToken);
@@ -47,7 +45,11 @@ public sealed record TurnCommit(
     CaseDraft? NewCase = null,
     string? CaseNote = null,
     HandoffPlan? Plan = null,
-    string? JoinReference = null);
+    string? JoinReference = null,
+    CaseRating? Rating = null);
+
+/// <summary>The customer's 1–5 rating of how their case was handled.</summary>
+public sealed record CaseRating(string Reference, int Stars);
 
 /// <summary>How a commit went and, when it created a case, its reference.</summary>
 public sealed record CommitResult(CommitStatus Status, string? CaseReference = null, long Version = 0);

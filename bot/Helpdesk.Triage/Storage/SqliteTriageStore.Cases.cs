@@ -25,7 +25,7 @@ public sealed partial class SqliteTriageStore
             ConversationId = commit.ConversationId,
             UserId = commit.UserId,
             CreatedAt = commit.At,
-            Status = plan is null ? "new" : "queued",
+            Work = plan is null ? new CaseState(CaseStatus.New, "", null, 0, [], null, null, null, 0) : CaseState.Queued(plan.QueueId),
             Details = commit.NewCase!,
             Plan = plan,
             Transcript = state.Transcript,
@@ -72,13 +72,13 @@ public sealed partial class SqliteTriageStore
     private static async Task<StoredCase?> ReadCaseAsync(SqliteConnection connection, string reference, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT document, status FROM cases WHERE reference = $reference";
+        command.CommandText = "SELECT document FROM cases WHERE reference = $reference";
         command.Parameters.AddWithValue("$reference", reference);
         StoredCase? stored;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             if (!await reader.ReadAsync(cancellationToken)) return null;
-            stored = JsonSerializer.Deserialize(reader.GetString(0), TriageJsonContext.Default.StoredCase)! with { Status = reader.GetString(1) };
+            stored = JsonSerializer.Deserialize(reader.GetString(0), TriageJsonContext.Default.StoredCase)!;
         }
 
         await using var events = connection.CreateCommand();
@@ -110,5 +110,15 @@ public sealed partial class SqliteTriageStore
         command.Parameters.AddWithValue("$email", (object?)email ?? DBNull.Value);
         command.Parameters.AddWithValue("$user", userId);
         return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    private static async Task RateAsync(SqliteConnection connection, CaseRating rating, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var update = connection.CreateCommand();
+        update.CommandText = "UPDATE cases SET csat = $stars WHERE reference = $reference";
+        update.Parameters.AddWithValue("$stars", rating.Stars);
+        update.Parameters.AddWithValue("$reference", rating.Reference);
+        await update.ExecuteNonQueryAsync(cancellationToken);
+        await AddEventAsync(connection, rating.Reference, new CaseEvent(at, CaseEventKinds.Rated, "customer", rating.Stars.ToString(CultureInfo.InvariantCulture)), cancellationToken);
     }
 }

@@ -70,5 +70,10 @@ public sealed partial class SqliteTriageStore
             PRIMARY KEY (event_id, destination)) WITHOUT ROWID;
         CREATE INDEX outbox_deliveries_dead ON outbox_deliveries (destination, dead_at);
         """,
+        """
+        ALTER TABLE cases ADD COLUMN owner TEXT NULL;
+        CREATE INDEX cases_by_owner ON cases (owner, status);
+        ALTER TABLE cases ADD COLUMN csat INTEGER NULL;
+        """,
     ];
 }

@@ -70,6 +70,10 @@ public sealed partial class SqliteTriageStore : ITriageStore
         {
             (reference, state) = await InsertCaseAsync(connection, commit, cancellationToken);
         }
+        else if (commit.Rating is { } rating)
+        {
+            await RateAsync(connection, rating, commit.At, cancellationToken);
+        }
         else if (commit.CaseNote is not null && state.CaseReference is not null)
         {
             await AddEventAsync(connection, state.CaseReference, new CaseEvent(commit.At, CaseEventKinds.CustomerMessage, "customer", commit.CaseNote), cancellationToken);

@@ -1,0 +1,54 @@
+using Helpdesk.Triage.Routing;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace Helpdesk.Bot.Agents;
+
+internal static class AgentRegistration
+{
+    public static WebApplicationBuilder AddAgentConsole(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<AgentAccounts>();
+        services.AddHostedService<AdminBootstrap>();
+        services.AddSingleton<CaseActions>();
+        services.AddSingleton<ICustomerChannel, DirectLineCustomerChannel>();
+        services.AddSingleton<ConsoleFeed>();
+        services.AddHostedService<ConsoleFeedDispatcher>();
+        services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section);
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
+        {
+            cookie.LoginPath = "/agent/login";
+            cookie.AccessDeniedPath = "/agent/login";
+            cookie.Cookie.Name = "helpdesk.agent";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
+            cookie.SlidingExpiration = true;
+
+            // The API answers with status codes; only pages are sent to the sign-in form.
+            cookie.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AgentPolicies.Agent, policy => policy.RequireAuthenticatedUser()
+                .RequireAssertion(context => !context.User.HasClaim(c => c.Type == AgentPolicies.MustChangePasswordClaim)))
+            .AddPolicy(AgentPolicies.Supervisor, policy => policy.RequireAuthenticatedUser()
+                .RequireAssertion(context => !context.User.HasClaim(c => c.Type == AgentPolicies.MustChangePasswordClaim))
+                .RequireRole(nameof(AgentRole.Supervisor), nameof(AgentRole.Admin)))
+            .AddPolicy(AgentPolicies.Admin, policy => policy.RequireAuthenticatedUser()
+                .RequireAssertion(context => !context.User.HasClaim(c => c.Type == AgentPolicies.MustChangePasswordClaim))
+                .RequireRole(nameof(AgentRole.Admin)))
+            .AddPolicy(AgentPolicies.ChangingPassword, policy => policy.RequireAuthenticatedUser());
+        return builder;
+    }
+
+    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api")) context.Response.StatusCode = status;
+        else context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

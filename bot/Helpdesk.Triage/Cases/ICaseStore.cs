@@ -1,0 +1,27 @@
+namespace Helpdesk.Triage.Cases;
+
+/// <summary>Cases as agents work them: find, list, and act — each action one transaction with its
+/// timeline entry and its outbox event.</summary>
+public interface ICaseStore
+{
+    Task<StoredCase?> FindCaseAsync(string reference, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<StoredCase>> ListCasesAsync(CaseQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Applies <paramref name="action"/> through <see cref="CaseWorkflow"/>; a refusal changes nothing.</summary>
+    Task<CaseActionResult> ActAsync(string reference, CaseAction action, DateTimeOffset now, IReadOnlyCollection<string> queues, CancellationToken cancellationToken);
+}
+
+/// <summary>Which cases to list: one queue or all, and open, an agent's own, resolved, or everything.</summary>
+public sealed record CaseQuery(string? Queue, CaseListFilter Filter, string? Agent, int Limit = 200);
+
+public enum CaseListFilter
+{
+    Open,
+    Mine,
+    Resolved,
+    All,
+}
+
+/// <summary>What an action did: the decision, and the case as it now stands (null when there is no such case).</summary>
+public sealed record CaseActionResult(CaseDecision Decision, StoredCase? Case);
