@@ -1,0 +1,90 @@
+using System.Net;
+using System.Text.Json;
+using Helpdesk.Bot.Tests.DirectLine;
+
+namespace Helpdesk.Bot.Tests.Agents;
+
+/// <summary>A customer's handoff worked from the agent side over real HTTP: the case appears, the
+/// agent claims and replies, the reply reaches the customer's chat, the bot stays silent while the
+/// agent has it, and after the resolution the bot is back and asks for a rating.</summary>
+public sealed class AgentHandoffTests(KestrelBot bot) : IClassFixture<KestrelBot>
+{
+    [Fact]
+    public async Task ClaimReplyResolve_FromTheConsole_ReachesTheCustomer_AndTheBotStaysQuietMeanwhile()
+    {
+        var customer = bot.Client;
+        var (conversationId, token) = await customer.SessionAsync();
+        await customer.StartAsync(token);
+        foreach (var text in new[] { "I want to talk to a person", "ACC-20931", "Chat now" }) (await customer.PostMessageAsync(conversationId, token, text)).Dispose();
+        var reference = (await TextsAsync(conversationId, token)).Select(Helpdesk.Triage.Cases.CaseReference.Find).Last(r => r is not null)!;
+
+        using var agent = AgentClient.For(bot);
+        using var signedIn = await agent.SignInAsync("admin", BotFactory.AdminPassword);
+        Assert.Equal("/agent", signedIn.Headers.Location?.ToString());
+
+        var open = await agent.GetJsonAsync("/api/cases?status=open");
+        var summary = open.EnumerateArray().Single(c => c.GetProperty("reference").GetString() == reference);
+        Assert.Equal("queued", summary.GetProperty("status").GetString());
+
+        using (var claimed = await agent.PostAsync($"/api/cases/{reference}/claim")) Assert.Equal(HttpStatusCode.OK, claimed.StatusCode);
+        using (var replied = await agent.PostAsync($"/api/cases/{reference}/reply", new { text = "Hello, this is the Northbeam team. I'm on it." }))
+        {
+            Assert.Equal(HttpStatusCode.OK, replied.StatusCode);
+        }
+
+        var seen = await ActivitiesAsync(conversationId, token);
+        var fromAgent = seen.Last();
+        Assert.Equal("Hello, this is the Northbeam team. I'm on it.", fromAgent.GetProperty("text").GetString());
+        Assert.Equal(("agent:admin", "bot"), (fromAgent.GetProperty("from").GetProperty("id").GetString(), fromAgent.GetProperty("from").GetProperty("role").GetString()));
+
+        var before = seen.Count;
+        (await customer.PostMessageAsync(conversationId, token, "thanks, the charge was 14.99")).Dispose();
+        var afterCustomer = await ActivitiesAsync(conversationId, token);
+        Assert.Equal(before + 1, afterCustomer.Count);
+        Assert.Equal("user", afterCustomer[^1].GetProperty("from").GetProperty("role").GetString());
+
+        using (var resolved = await agent.PostAsync($"/api/cases/{reference}/resolve", new { disposition = "refund-issued" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
+        }
+
+        Assert.Contains("How would you rate", (await TextsAsync(conversationId, token))[^1], StringComparison.Ordinal);
+        (await customer.PostMessageAsync(conversationId, token, "5")).Dispose();
+        Assert.Contains("Thank you for the rating", (await TextsAsync(conversationId, token))[^1], StringComparison.Ordinal);
+
+        var detail = await agent.GetJsonAsync($"/api/cases/{reference}");
+        Assert.Equal("resolved", detail.GetProperty("status").GetString());
+        var kinds = detail.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
+        Assert.Equal(["created", "claimed", "agent reply", "customer message", "resolved", "rated"], kinds);
+        Assert.Contains(detail.GetProperty("transcript").EnumerateArray(), t => t.GetProperty("role").GetString() == "agent");
+        Assert.NotNull(detail.GetProperty("sla").GetProperty("firstResponseAt").GetString());
+    }
+
+    [Fact]
+    public async Task AnotherAgentsCase_CannotBeAnsweredByMe()
+    {
+        var (conversationId, token) = await bot.Client.SessionAsync();
+        await bot.Client.StartAsync(token);
+        foreach (var text in new[] { "I want to talk to a person", "ACC-12345", "Chat now" }) (await bot.Client.PostMessageAsync(conversationId, token, text)).Dispose();
+        var reference = (await TextsAsync(conversationId, token)).Select(Helpdesk.Triage.Cases.CaseReference.Find).Last(r => r is not null)!;
+        var accounts = bot.Factory.Services.GetService(typeof(Helpdesk.Bot.Agents.AgentAccounts)) as Helpdesk.Bot.Agents.AgentAccounts;
+        await accounts!.SetPasswordAsync("maya", "Maya Okafor", Helpdesk.Triage.Routing.AgentRole.Agent, "maya-password-long", oneTime: false, TestContext.Current.CancellationToken);
+
+        using var admin = AgentClient.For(bot);
+        (await admin.SignInAsync("admin", BotFactory.AdminPassword)).Dispose();
+        (await admin.PostAsync($"/api/cases/{reference}/claim")).Dispose();
+        using var maya = AgentClient.For(bot);
+        (await maya.SignInAsync("maya", "maya-password-long")).Dispose();
+
+        using var refused = await maya.PostAsync($"/api/cases/{reference}/reply", new { text = "hi" });
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("owned by admin", await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    private async Task<List<JsonElement>> ActivitiesAsync(string conversationId, string token) =>
+        [.. (await bot.Client.ActivitiesAsync(conversationId, token)).GetProperty("activities").EnumerateArray()];
+
+    private async Task<List<string>> TextsAsync(string conversationId, string token) =>
+        [.. (await ActivitiesAsync(conversationId, token)).Select(a => a.TryGetProperty("text", out var text) ? text.GetString() ?? "" : "")];
+}
