@@ -26,6 +26,7 @@ app.MapArticleEndpoints();
 app.MapChatEndpoints();
 app.MapSignIn();
 app.MapAgentApi();
+app.MapAdminApi();
 app.Run();
 
 /// <summary>The host's entry point, visible to the in-process test host.</summary>

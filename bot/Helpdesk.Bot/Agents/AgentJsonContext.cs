@@ -19,4 +19,5 @@ namespace Helpdesk.Bot.Agents;
 [JsonSerializable(typeof(CaseNotice))]
 [JsonSerializable(typeof(List<string>))]
 [JsonSerializable(typeof(List<CannedReply>))]
+[JsonSerializable(typeof(List<DeadLetterView>))]
 internal sealed partial class AgentJsonContext : JsonSerializerContext;

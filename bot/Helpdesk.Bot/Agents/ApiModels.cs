@@ -79,3 +79,6 @@ internal sealed record CustomerView(string Name, string? Company, string Tier, s
 internal sealed record TranscriptView(string Role, string Text, DateTimeOffset At);
 
 internal sealed record TimelineView(DateTimeOffset At, string Kind, string Actor, string? Text);
+
+/// <summary>A webhook delivery that was given up on.</summary>
+internal sealed record DeadLetterView(long EventId, string Kind, string Reference, DateTimeOffset OccurredAt, int Attempts, DateTimeOffset DeadAt, string? LastError);

@@ -63,6 +63,23 @@ public sealed class AgentAuthorizationTests(KestrelBot bot) : IClassFixture<Kest
     }
 
     [Fact]
+    public async Task AdminPages_RefuseAgentsWhoAreNotAdmins()
+    {
+        var accounts = bot.Factory.Services.GetRequiredService<Helpdesk.Bot.Agents.AgentAccounts>();
+        await accounts.SetPasswordAsync("camille", "Camille Laurent", Helpdesk.Triage.Routing.AgentRole.Agent, "camille-password", oneTime: false, TestContext.Current.CancellationToken);
+        using var agent = AgentClient.For(bot);
+        using var admin = AgentClient.For(bot);
+        (await agent.SignInAsync("camille", "camille-password")).Dispose();
+        (await admin.SignInAsync("admin", BotFactory.AdminPassword)).Dispose();
+
+        using var refused = await agent.Http.GetAsync(new Uri("/api/admin/webhooks/helpdesk/dead-letters", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var allowed = await admin.Http.GetAsync(new Uri("/api/admin/webhooks/helpdesk/dead-letters", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+    }
+
+    [Fact]
     public async Task ConsolePosts_WithoutTheConsoleHeader_AreRefused()
     {
         using var client = AgentClient.For(bot);
@@ -81,7 +98,9 @@ public sealed class AgentAuthorizationTests(KestrelBot bot) : IClassFixture<Kest
             var pattern = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
             if (!(pattern.StartsWith("/api/", StringComparison.Ordinal) || pattern.StartsWith("/agent", StringComparison.Ordinal)) || Public.Contains(pattern)) continue;
             var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
-            foreach (var method in methods) yield return (method, pattern.Replace("{reference}", "HD-000001", StringComparison.Ordinal));
+            var path = pattern.Replace("{reference}", "HD-000001", StringComparison.Ordinal)
+                .Replace("{destination}", "helpdesk", StringComparison.Ordinal).Replace("{eventId:long}", "1", StringComparison.Ordinal);
+            foreach (var method in methods) yield return (method, path);
         }
     }
 }
