@@ -27,6 +27,7 @@ app.MapChatEndpoints();
 app.MapSignIn();
 app.MapAgentApi();
 app.MapAdminApi();
+app.MapMetrics();
 app.Run();
 
 /// <summary>The host's entry point, visible to the in-process test host.</summary>

@@ -3,11 +3,20 @@ namespace Helpdesk.Triage.Cases;
 /// <summary>One entry of a case's timeline: what happened, when, and who did it ("bot", "customer", an agent id).</summary>
 public sealed record CaseEvent(DateTimeOffset At, string Kind, string Actor, string? Text);
 
-/// <summary>The kinds of timeline entries the triage writes.</summary>
+/// <summary>The kinds of timeline entries: the triage's and the agents'.</summary>
 public static class CaseEventKinds
 {
     public const string Created = "created";
     public const string CustomerMessage = "customer message";
+
+    public const string Claimed = "claimed";
+    public const string AgentReply = "agent reply";
+    public const string InternalNote = "internal note";
+    public const string Transferred = "transferred";
+    public const string Waiting = "waiting";
+    public const string StoppedWaiting = "resumed";
+    public const string Resolved = "resolved";
+    public const string Reopened = "reopened";
 
     /// <summary>The customer rated the help (1–5) after resolution.</summary>
     public const string Rated = "rated";

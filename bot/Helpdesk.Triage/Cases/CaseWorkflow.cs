@@ -24,14 +24,14 @@ public static class CaseWorkflow
             CaseAction.Reply reply => Reply(state, reply, now),
             CaseAction.Note note => string.IsNullOrWhiteSpace(note.Text)
                 ? CaseDecision.Refuse("A note needs some text.")
-                : Accept(state, now, "internal note", note.Agent, note.Text),
+                : Accept(state, now, CaseEventKinds.InternalNote, note.Agent, note.Text),
             CaseAction.Transfer transfer => Transfer(state, transfer, now, queues),
             CaseAction.Wait wait => Wait(state, wait, now),
             CaseAction.StopWaiting resume => Resume(state, resume, now),
             CaseAction.Resolve resolve => Resolve(state, resolve, now),
             CaseAction.Reopen reopen => state.IsOpen
                 ? CaseDecision.Refuse("The case is still open.")
-                : Accept(state with { Status = state.Owner is null ? CaseStatus.Queued : CaseStatus.Assigned, ResolvedAt = null, Disposition = null, Reopened = state.Reopened + 1 }, now, "reopened", reopen.Agent, null),
+                : Accept(state with { Status = state.Owner is null ? CaseStatus.Queued : CaseStatus.Assigned, ResolvedAt = null, Disposition = null, Reopened = state.Reopened + 1 }, now, CaseEventKinds.Reopened, reopen.Agent, null),
             _ => CaseDecision.Refuse("Unknown action."),
         };
     }
@@ -41,7 +41,7 @@ public static class CaseWorkflow
             ? CaseDecision.Refuse("You already own this case.")
             : state.Owner is not null
                 ? CaseDecision.Refuse($"The case is owned by {state.Owner}; ask them or a supervisor to transfer it.")
-                : Accept(state with { Owner = claim.Agent, Status = state.IsWaiting ? state.Status : CaseStatus.Assigned }, now, "claimed", claim.Agent, null);
+                : Accept(state with { Owner = claim.Agent, Status = state.IsWaiting ? state.Status : CaseStatus.Assigned }, now, CaseEventKinds.Claimed, claim.Agent, null);
 
     private static CaseDecision Reply(CaseState state, CaseAction.Reply reply, DateTimeOffset now)
     {
@@ -53,7 +53,7 @@ public static class CaseWorkflow
             Status = state.IsWaiting ? state.Status : CaseStatus.Assigned,
             FirstResponseAt = state.FirstResponseAt ?? now,
         };
-        return Accept(next, now, "agent reply", reply.Agent, reply.Text);
+        return Accept(next, now, CaseEventKinds.AgentReply, reply.Agent, reply.Text);
     }
 
     private static CaseDecision Transfer(CaseState state, CaseAction.Transfer transfer, DateTimeOffset now, IReadOnlyCollection<string> queues)
@@ -62,7 +62,7 @@ public static class CaseWorkflow
         if (transfer.Queue == state.QueueId) return CaseDecision.Refuse("The case is already in that queue.");
         if (string.IsNullOrWhiteSpace(transfer.Reason)) return CaseDecision.Refuse("Say why the case is transferred; the next agent reads it.");
         var next = EndPause(state, now) with { QueueId = transfer.Queue, Owner = null, Status = CaseStatus.Queued, Reassignments = state.Reassignments + 1 };
-        return Accept(next, now, "transferred", transfer.Agent, $"to {transfer.Queue}: {transfer.Reason}");
+        return Accept(next, now, CaseEventKinds.Transferred, transfer.Agent, $"to {transfer.Queue}: {transfer.Reason}");
     }
 
     private static CaseDecision Wait(CaseState state, CaseAction.Wait wait, DateTimeOffset now)
@@ -71,20 +71,20 @@ public static class CaseWorkflow
         if (state.Owner != wait.Agent) return CaseDecision.Refuse("Claim the case before setting it to wait.");
         if (state.IsWaiting) return CaseDecision.Refuse("The case is already waiting.");
         var next = state with { Status = wait.Waiting, Pauses = [.. state.Pauses, new SlaPause(now, null)] };
-        return Accept(next, now, "waiting", wait.Agent, wait.Waiting == CaseStatus.WaitingOnCustomer ? "on the customer" : "on a third party");
+        return Accept(next, now, CaseEventKinds.Waiting, wait.Agent, wait.Waiting == CaseStatus.WaitingOnCustomer ? "on the customer" : "on a third party");
     }
 
     private static CaseDecision Resume(CaseState state, CaseAction.StopWaiting resume, DateTimeOffset now) =>
         !state.IsWaiting
             ? CaseDecision.Refuse("The case is not waiting.")
-            : Accept(EndPause(state, now) with { Status = state.Owner is null ? CaseStatus.Queued : CaseStatus.Assigned }, now, "resumed", resume.Agent, null);
+            : Accept(EndPause(state, now) with { Status = state.Owner is null ? CaseStatus.Queued : CaseStatus.Assigned }, now, CaseEventKinds.StoppedWaiting, resume.Agent, null);
 
     private static CaseDecision Resolve(CaseState state, CaseAction.Resolve resolve, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(resolve.Disposition)) return CaseDecision.Refuse("Choose a disposition code.");
         if (state.Owner is not null && state.Owner != resolve.Agent) return CaseDecision.Refuse($"The case is owned by {state.Owner}.");
         var next = EndPause(state, now) with { Status = CaseStatus.Resolved, Owner = state.Owner ?? resolve.Agent, ResolvedAt = now, Disposition = resolve.Disposition };
-        return Accept(next, now, "resolved", resolve.Agent, resolve.Disposition);
+        return Accept(next, now, CaseEventKinds.Resolved, resolve.Agent, resolve.Disposition);
     }
 
     private static CaseState EndPause(CaseState state, DateTimeOffset now) =>

@@ -21,6 +21,9 @@ public interface ITriageStore : ICaseStore
     /// <summary>The newest open case of this customer (same account, email or chat user) on this intent, to join instead of duplicating.</summary>
     Task<string?> FindOpenCaseAsync(string intent, string? accountId, string? email, string userId, CancellationToken cancellationToken);
 
+    /// <summary>Every conversation's outcome, handoff reason and intent, for the metrics.</summary>
+    Task<IReadOnlyList<Metrics.ConversationRecord>> ConversationRecordsAsync(CancellationToken cancellationToken);
+
     /// <summary>Cases waiting for a person, by queue.</summary>
     Task<IReadOnlyDictionary<string, int>> CountWaitingByQueueAsync(CancellationToken cancellationToken);
 

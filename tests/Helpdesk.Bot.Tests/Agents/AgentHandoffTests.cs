@@ -58,6 +58,10 @@ public sealed class AgentHandoffTests(KestrelBot bot) : IClassFixture<KestrelBot
         Assert.Equal(["created", "claimed", "agent reply", "customer message", "resolved", "rated"], kinds);
         Assert.Contains(detail.GetProperty("transcript").EnumerateArray(), t => t.GetProperty("role").GetString() == "agent");
         Assert.NotNull(detail.GetProperty("sla").GetProperty("firstResponseAt").GetString());
+
+        var metrics = await agent.GetJsonAsync("/api/metrics");
+        Assert.True(metrics.GetProperty("humanCsat").GetProperty("ratings").GetInt32() >= 1);
+        Assert.True(metrics.GetProperty("handoff").GetProperty("denominator").GetInt32() >= 1);
     }
 
     [Fact]

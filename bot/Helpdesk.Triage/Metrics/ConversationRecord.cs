@@ -1,0 +1,6 @@
+using Helpdesk.Triage.Dialog;
+
+namespace Helpdesk.Triage.Metrics;
+
+/// <summary>What analytics needs of one conversation: how it ended, why it went to a person, and its intent.</summary>
+public sealed record ConversationRecord(ConversationOutcome Outcome, HandoffReason? Reason, string? Intent);
