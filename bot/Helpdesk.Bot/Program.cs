@@ -28,6 +28,7 @@ app.MapSignIn();
 app.MapAgentApi();
 app.MapAdminApi();
 app.MapMetrics();
+app.MapOpenApi();
 app.Run();
 
 /// <summary>The host's entry point, visible to the in-process test host.</summary>

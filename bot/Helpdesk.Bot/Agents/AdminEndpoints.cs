@@ -7,7 +7,7 @@ internal static class AdminEndpoints
 {
     public static WebApplication MapAdminApi(this WebApplication app)
     {
-        var admin = app.MapGroup("/api/admin").RequireAuthorization(AgentPolicies.Admin);
+        var admin = app.MapGroup("/api/admin").RequireAuthorization(AgentPolicies.Admin).WithTags("Admin");
 
         admin.MapGet("/webhooks/{destination}/dead-letters", async (string destination, IOutbox outbox, CancellationToken cancellationToken) =>
         {

@@ -5,6 +5,9 @@ namespace Helpdesk.Bot.Agents;
 
 internal static class AgentRegistration
 {
+    /// <summary>The OpenAPI document's name: served at /openapi/agent-api.json.</summary>
+    public const string AgentApiDocument = "agent-api";
+
     public static WebApplicationBuilder AddAgentConsole(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -15,6 +18,17 @@ internal static class AgentRegistration
         services.AddSingleton<ConsoleFeed>();
         services.AddHostedService<ConsoleFeedDispatcher>();
         services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section);
+        services.AddOpenApi(AgentApiDocument, document =>
+        {
+            document.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true
+                && description.RelativePath != "api/chat/session";
+            document.AddDocumentTransformer((openApi, _, _) =>
+            {
+                openApi.Info.Title = "Helpdesk.Bot agent API";
+                openApi.Info.Description = "What the agent console does, for other tools: sign in at /agent/login (cookie), send X-Helpdesk-Console: 1 with every POST.";
+                return Task.CompletedTask;
+            });
+        });
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
         {

@@ -14,15 +14,15 @@ internal static class CaseApiEndpoints
 {
     public static WebApplication MapAgentApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api").RequireAuthorization(AgentPolicies.Agent);
-        var actions = api.MapGroup("/cases/{reference}").AddEndpointFilter<ConsoleRequestFilter>();
+        var api = app.MapGroup("/api").RequireAuthorization(AgentPolicies.Agent).WithTags("Agents");
+        var actions = api.MapGroup("/cases/{reference}").AddEndpointFilter<ConsoleRequestFilter>().WithTags("Case actions");
 
         api.MapGet("/agent/me", (ClaimsPrincipal user, RoutingConfiguration routing) =>
         {
             var id = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
             var queues = routing.Agents.FirstOrDefault(a => a.Id == id)?.Queues ?? [.. routing.Queues.Select(q => q.Id)];
             return Results.Json(new AgentProfile(id, user.Identity!.Name!, user.FindFirstValue(ClaimTypes.Role)!.ToLowerInvariant(), queues), AgentJsonContext.Default.AgentProfile);
-        });
+        }).WithSummary("The signed-in agent: id, name, role and queues.").Produces<AgentProfile>();
 
         api.MapGet("/queues", async (ICaseStore cases, RoutingConfiguration routing, TimeProvider time, CancellationToken cancellationToken) =>
         {
@@ -36,7 +36,7 @@ internal static class CaseApiEndpoints
                     mine.Count(c => CaseViews.SlaStatusOf(c, routing, now) is SlaStatus.AtRisk or SlaStatus.Breached), mine.Count(c => c.Work.Owner is not null));
             })];
             return Results.Json(summaries, AgentJsonContext.Default.ListQueueSummary);
-        });
+        }).WithSummary("Every queue: waiting cases, the oldest wait, SLA at risk, assigned.").Produces<List<QueueSummary>>();
 
         api.MapGet("/cases", async (string? queue, string? status, ClaimsPrincipal user, ICaseStore cases, RoutingConfiguration routing, TimeProvider time, CancellationToken cancellationToken) =>
         {
@@ -52,27 +52,35 @@ internal static class CaseApiEndpoints
             var found = await cases.ListCasesAsync(new CaseQuery(string.IsNullOrEmpty(queue) ? null : queue, filter.Value, user.FindFirstValue(ClaimTypes.NameIdentifier)), cancellationToken);
             var now = time.GetUtcNow();
             return Results.Json(found.Select(c => CaseViews.Summary(c, routing, now)).ToList(), AgentJsonContext.Default.ListCaseSummary);
-        });
+        }).WithSummary("The work list, by priority then SLA due: status open (default), mine, resolved or all; optionally one queue.").Produces<List<CaseSummary>>();
 
         api.MapGet("/cases/{reference}", async (string reference, ICaseStore cases, RoutingConfiguration routing, TimeProvider time, CancellationToken cancellationToken) =>
             await cases.FindCaseAsync(reference.ToUpperInvariant(), cancellationToken) is { } found
                 ? Results.Json(CaseViews.Detail(found, routing, time.GetUtcNow()), AgentJsonContext.Default.CaseDetail)
-                : Error(StatusCodes.Status404NotFound, $"There is no case {reference}."));
+                : Error(StatusCodes.Status404NotFound, $"There is no case {reference}."))
+            .WithSummary("One case with everything: facts, intent, articles, priority reasons, SLA, customer, transcript, timeline.").Produces<CaseDetail>().Produces<ApiError>(StatusCodes.Status404NotFound);
 
-        actions.MapPost("/claim", (string reference, CaseActions run, ClaimsPrincipal user, CancellationToken ct) => run.ActAsync(reference, new CaseAction.Claim(Agent(user)), ct));
-        actions.MapPost("/reply", (string reference, TextBody body, CaseActions run, ClaimsPrincipal user, CancellationToken ct) => run.ActAsync(reference, new CaseAction.Reply(Agent(user), body.Text?.Trim() ?? ""), ct));
-        actions.MapPost("/note", (string reference, TextBody body, CaseActions run, ClaimsPrincipal user, CancellationToken ct) => run.ActAsync(reference, new CaseAction.Note(Agent(user), body.Text?.Trim() ?? ""), ct));
-        actions.MapPost("/transfer", (string reference, TransferBody body, CaseActions run, ClaimsPrincipal user, CancellationToken ct) => run.ActAsync(reference, new CaseAction.Transfer(Agent(user), body.Queue ?? "", body.Reason?.Trim() ?? ""), ct));
-        actions.MapPost("/wait", (string reference, WaitBody body, CaseActions run, ClaimsPrincipal user, CancellationToken ct) => run.ActAsync(reference, new CaseAction.Wait(Agent(user), CaseStatusNames.Parse(body.Waiting) ?? CaseStatus.New), ct));
-        actions.MapPost("/stop-waiting", (string reference, CaseActions run, ClaimsPrincipal user, CancellationToken ct) => run.ActAsync(reference, new CaseAction.StopWaiting(Agent(user)), ct));
-        actions.MapPost("/resolve", (string reference, ResolveBody body, CaseActions run, ClaimsPrincipal user, CancellationToken ct) => run.ActAsync(reference, new CaseAction.Resolve(Agent(user), body.Disposition?.Trim() ?? ""), ct));
-        actions.MapPost("/reopen", (string reference, CaseActions run, ClaimsPrincipal user, CancellationToken ct) => run.ActAsync(reference, new CaseAction.Reopen(Agent(user)), ct));
+        actions.MapPost("/claim", (string reference, CaseActions run, ClaimsPrincipal user, CancellationToken ct) => run.ActAsync(reference, new CaseAction.Claim(Agent(user)), ct)).Action("Take ownership of the case.");
+        actions.MapPost("/reply", (string reference, TextBody body, CaseActions run, ClaimsPrincipal user, CancellationToken ct) => run.ActAsync(reference, new CaseAction.Reply(Agent(user), body.Text?.Trim() ?? ""), ct)).Action("Reply to the customer; the text reaches their live conversation.");
+        actions.MapPost("/note", (string reference, TextBody body, CaseActions run, ClaimsPrincipal user, CancellationToken ct) => run.ActAsync(reference, new CaseAction.Note(Agent(user), body.Text?.Trim() ?? ""), ct)).Action("Add an internal note (never shown to the customer).");
+        actions.MapPost("/transfer", (string reference, TransferBody body, CaseActions run, ClaimsPrincipal user, CancellationToken ct) => run.ActAsync(reference, new CaseAction.Transfer(Agent(user), body.Queue ?? "", body.Reason?.Trim() ?? ""), ct)).Action("Move the case to another queue, with a reason; counts a reassignment.");
+        actions.MapPost("/wait", (string reference, WaitBody body, CaseActions run, ClaimsPrincipal user, CancellationToken ct) => run.ActAsync(reference, new CaseAction.Wait(Agent(user), CaseStatusNames.Parse(body.Waiting) ?? CaseStatus.New), ct)).Action("Wait on the customer or a third party; pauses the SLA clock.");
+        actions.MapPost("/stop-waiting", (string reference, CaseActions run, ClaimsPrincipal user, CancellationToken ct) => run.ActAsync(reference, new CaseAction.StopWaiting(Agent(user)), ct)).Action("Stop waiting; the SLA clock runs again.");
+        actions.MapPost("/resolve", (string reference, ResolveBody body, CaseActions run, ClaimsPrincipal user, CancellationToken ct) => run.ActAsync(reference, new CaseAction.Resolve(Agent(user), body.Disposition?.Trim() ?? ""), ct)).Action("Resolve with a disposition code; the customer is asked for a rating.");
+        actions.MapPost("/reopen", (string reference, CaseActions run, ClaimsPrincipal user, CancellationToken ct) => run.ActAsync(reference, new CaseAction.Reopen(Agent(user)), ct)).Action("Reopen a resolved case.");
 
-        api.MapGet("/dispositions", (IOptions<ConsoleOptions> options) => Results.Json(options.Value.Dispositions, AgentJsonContext.Default.ListString));
-        api.MapGet("/canned-replies", (IOptions<ConsoleOptions> options) => Results.Json(options.Value.CannedReplies, AgentJsonContext.Default.ListCannedReply));
-        api.MapGet("/events", (HttpContext http, ConsoleFeed feed, CancellationToken ct) => feed.StreamAsync(http, ct));
+        api.MapGet("/dispositions", (IOptions<ConsoleOptions> options) => Results.Json(options.Value.Dispositions, AgentJsonContext.Default.ListString))
+            .WithSummary("The disposition codes a resolution can have.").Produces<List<string>>();
+        api.MapGet("/canned-replies", (IOptions<ConsoleOptions> options) => Results.Json(options.Value.CannedReplies, AgentJsonContext.Default.ListCannedReply))
+            .WithSummary("Ready-made replies.").Produces<List<CannedReply>>();
+        api.MapGet("/events", (HttpContext http, ConsoleFeed feed, CancellationToken ct) => feed.StreamAsync(http, ct))
+            .WithSummary("Server-sent events: one 'case' event (reference, kind) per change.").Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
         return app;
     }
+
+    /// <summary>Documents an action: its summary, the updated case on success, the refusals.</summary>
+    private static RouteHandlerBuilder Action(this RouteHandlerBuilder action, string summary) =>
+        action.WithSummary(summary).Produces<CaseDetail>().Produces<ApiError>(StatusCodes.Status404NotFound).Produces<ApiError>(StatusCodes.Status409Conflict);
 
     private static string Agent(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier)!;
 

@@ -16,7 +16,8 @@ internal static class MetricsEndpoints
             var cases = await store.ListCasesAsync(new CaseQuery(null, CaseListFilter.All, null, Limit: 100_000), cancellationToken);
             var report = MetricsCalculator.Compute(conversations, cases, routing.BusinessHours, time.GetUtcNow());
             return Results.Json(report, MetricsJsonContext.Default.MetricsReport);
-        }).RequireAuthorization(AgentPolicies.Agent);
+        }).RequireAuthorization(AgentPolicies.Agent).WithTags("Metrics")
+            .WithSummary("Service figures from recorded events; every rate with its numerator and denominator.").Produces<MetricsReport>();
         return app;
     }
 }

@@ -52,6 +52,19 @@ public sealed class AgentAuthorizationTests(KestrelBot bot) : IClassFixture<Kest
     }
 
     [Fact]
+    public async Task TheAgentApi_IsDocumentedWithOpenApi()
+    {
+        var document = await bot.Http.GetStringAsync(new Uri("/openapi/agent-api.json", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        foreach (var path in new[] { "/api/cases", "/api/cases/{reference}", "/api/cases/{reference}/claim", "/api/cases/{reference}/transfer", "/api/queues", "/api/metrics" })
+        {
+            Assert.Contains($"\"{path}\"", document, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("/api/chat/session", document, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AWrongPassword_IsRefused_WithoutSayingWhichPartWasWrong()
     {
         using var client = AgentClient.For(bot);
