@@ -13,6 +13,7 @@ namespace Helpdesk.Bot.Agents;
 [JsonSerializable(typeof(List<CaseSummary>))]
 [JsonSerializable(typeof(CaseDetail))]
 [JsonSerializable(typeof(TextBody))]
+[JsonSerializable(typeof(PasswordBody))]
 [JsonSerializable(typeof(TransferBody))]
 [JsonSerializable(typeof(WaitBody))]
 [JsonSerializable(typeof(ResolveBody))]

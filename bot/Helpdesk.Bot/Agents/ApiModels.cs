@@ -26,6 +26,8 @@ internal sealed record CaseSummary(
 
 internal sealed record TextBody(string? Text);
 
+internal sealed record PasswordBody(string? Password);
+
 internal sealed record TransferBody(string? Queue, string? Reason);
 
 internal sealed record WaitBody(string? Waiting);

@@ -93,6 +93,22 @@ public sealed class AgentAuthorizationTests(KestrelBot bot) : IClassFixture<Kest
     }
 
     [Fact]
+    public async Task AnAdmin_GivesARosteredAgentAOneTimePassword()
+    {
+        using var admin = AgentClient.For(bot);
+        (await admin.SignInAsync("admin", BotFactory.AdminPassword)).Dispose();
+
+        using var set = await admin.PostAsync("/api/admin/agents/jonas/password", new { password = "first-password-for-jonas" });
+        using var unknown = await admin.PostAsync("/api/admin/agents/nobody/password", new { password = "first-password-for-nobody" });
+        using var jonas = AgentClient.For(bot);
+        using var signedIn = await jonas.SignInAsync("jonas", "first-password-for-jonas");
+
+        Assert.Equal(HttpStatusCode.NoContent, set.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("/agent/password", signedIn.Headers.Location?.ToString());
+    }
+
+    [Fact]
     public async Task ConsolePosts_WithoutTheConsoleHeader_AreRefused()
     {
         using var client = AgentClient.For(bot);
@@ -112,7 +128,8 @@ public sealed class AgentAuthorizationTests(KestrelBot bot) : IClassFixture<Kest
             if (!(pattern.StartsWith("/api/", StringComparison.Ordinal) || pattern.StartsWith("/agent", StringComparison.Ordinal)) || Public.Contains(pattern)) continue;
             var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
             var path = pattern.Replace("{reference}", "HD-000001", StringComparison.Ordinal)
-                .Replace("{destination}", "helpdesk", StringComparison.Ordinal).Replace("{eventId:long}", "1", StringComparison.Ordinal);
+                .Replace("{destination}", "helpdesk", StringComparison.Ordinal).Replace("{eventId:long}", "1", StringComparison.Ordinal)
+                .Replace("{id}", "maya", StringComparison.Ordinal);
             foreach (var method in methods) yield return (method, path);
         }
     }
