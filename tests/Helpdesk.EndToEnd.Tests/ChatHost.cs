@@ -26,8 +26,14 @@ public sealed class ChatHost : WebApplicationFactory<Program>, IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+    /// <summary>The console's admin password here (configured, so it is not a one-time one).</summary>
+    public const string AdminPassword = "an-end-to-end-admin-password";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
         builder.UseSetting("Helpdesk:DataDirectory", _data.FullPath);
+        builder.UseSetting("Agents:AdminPassword", AdminPassword);
+    }
 
     protected override void Dispose(bool disposing)
     {

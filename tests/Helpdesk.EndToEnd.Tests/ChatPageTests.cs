@@ -5,6 +5,7 @@ using Helpdesk.Triage.Entities;
 using Helpdesk.Triage.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using static Helpdesk.EndToEnd.Tests.WebChat;
 using static Microsoft.Playwright.Assertions;
 
 namespace Helpdesk.EndToEnd.Tests;
@@ -20,9 +21,7 @@ public sealed partial class ChatPageTests(ChatHost host) : IClassFixture<ChatHos
     private const string TranscriptAtBottom =
         "() => { const e = document.querySelector('" + TranscriptScrollable + "'); return e !== null && e.scrollTop + e.clientHeight >= e.scrollHeight - 1; }";
 
-    // Generous, because a loaded CI machine with two cores runs the browser and the host side by side;
-    // Playwright returns as soon as the condition holds, so a fast run stays fast.
-    private const float Timeout = 30_000;
+    private const float Timeout = WebChat.Timeout;
 
     [Fact]
     public async Task Page_IsServedWithWebChatFromOurOwnOrigin_UnderAStrictScriptPolicy()
@@ -128,31 +127,6 @@ public sealed partial class ChatPageTests(ChatHost host) : IClassFixture<ChatHos
         return CaseReference().Match(await confirmation.InnerTextAsync()).Value;
     }
 
-    /// <summary>The bubble of one message in the transcript. Web Chat also repeats each message in text
-    /// only screen readers see, so a bare text search would find it twice.</summary>
-    private static ILocator Message(IPage page, string text) =>
-        page.GetByRole(AriaRole.Feed).Locator(".webchat__bubble", new() { HasText = text });
-
-    private static ILocator Message(IPage page, Regex text) =>
-        page.GetByRole(AriaRole.Feed).Locator(".webchat__bubble", new() { HasTextRegex = text });
-
-    /// <summary>Types into Web Chat's send box and sends with Enter, as a customer does.</summary>
-    private static async Task SendAsync(IPage page, string text)
-    {
-        var input = page.Locator("[data-id=\"webchat-sendbox-input\"]");
-        await input.FillAsync(text, new() { Timeout = Timeout });
-        await input.PressAsync("Enter");
-    }
-
-    /// <summary>Clicks one of the suggested actions the bot offered with its last message.</summary>
-    private static async Task ChooseAsync(IPage page, string title)
-    {
-        // Web Chat also lists the actions for screen readers; the toolbar holds the ones a person sees.
-        var action = page.GetByRole(AriaRole.Toolbar, new() { Name = "Suggested actions" })
-            .GetByRole(AriaRole.Button, new() { Name = title, Exact = true });
-        await action.ClickAsync(new() { Timeout = Timeout });
-    }
-
     /// <summary>Saves a picture of the page beside the test assembly. With <paramref name="wholeConversation"/>
     /// the window first grows until the transcript, which scrolls inside the chat panel, fits whole.</summary>
     private static async Task SaveScreenshotAsync(IPage page, string name, bool wholeConversation = false)
@@ -183,6 +157,4 @@ public sealed partial class ChatPageTests(ChatHost host) : IClassFixture<ChatHos
     [GeneratedRegex("^Send failed")]
     private static partial Regex SendFailedStatus();
 
-    [GeneratedRegex(@"HD-\d{6}")]
-    private static partial Regex CaseReference();
 }
