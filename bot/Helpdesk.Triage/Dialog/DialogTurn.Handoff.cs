@@ -15,7 +15,15 @@ internal sealed partial class DialogTurn
     {
         // Asking after the bot failed twice is the bot's failure, and the agent should know it.
         if (reason == HandoffReason.Asked && _state.FailedRepairs >= 2) reason = HandoffReason.NotUnderstood;
-        _state = _state with { Handoff = reason, Problem = _state.Problem ?? (reason == HandoffReason.Asked ? null : text) };
+
+        // "My thermostat is stuck, get me a person" says what the problem is: keep it, and route by it when clear.
+        _state = _state with { Handoff = reason, Problem = _state.Problem ?? text };
+        if (_state.Intent is null && context.Classifier.Predict(text) is { IsOutOfScope: false } prediction
+            && prediction.Confidence >= Options.HighConfidence && prediction.Label != HumanIntent)
+        {
+            _state = _state with { Intent = new IntentGuess(prediction.Label, prediction.Confidence, [.. prediction.Alternatives.Select(a => new IntentChoice(a.Label, a.Confidence))], Confirmed: false) };
+        }
+
         Say(Prompts.Escalating);
         AskNextEssential(text);
     }

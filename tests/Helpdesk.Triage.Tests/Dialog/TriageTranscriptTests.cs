@@ -424,4 +424,20 @@ public sealed class TriageTranscriptTests
 
         Assert.Equal("HD-000002", (await client.SendAsync("Send it")).Reference());
     }
+
+    [Fact]
+    public async Task AskingForAPersonWithTheProblem_KeepsTheProblemAndRoutesByIt()
+    {
+        const string Asked = "my thermostat is stuck at 30 degrees, I want to talk to a person";
+        using var client = new TriageTestClient(Classifier().Knows(Asked, "technical_error", 0.8), Articles());
+        await client.JoinAsync();
+
+        await client.SendAsync(Asked);
+        await client.SendAsync("ACC-20931");
+        var done = await client.SendAsync("Chat now");
+
+        var stored = await client.CaseAsync(done.Reference()!);
+        Assert.Equal((Asked, "technical_error", "technical"), (stored!.Details.Problem, stored.Details.Intent?.Label, stored.Plan!.QueueId));
+        Assert.Equal(HandoffReason.Asked, stored.Details.Reason);
+    }
 }
