@@ -15,12 +15,14 @@ public enum GlobalCommand
 }
 
 /// <summary>Recognises a global command. Only short messages count, so "my agent app crashed when I
-/// tried to cancel" is a problem description, not two commands.</summary>
+/// tried to cancel" is a problem description, not two commands — except an unmistakable request for
+/// a person ("… I want to talk to a human"), which counts in a message of any length.</summary>
 public static partial class GlobalCommands
 {
     public static GlobalCommand Recognise(string text)
     {
         if (CaseReference.Find(text) is not null && StatusWords().IsMatch(text)) return GlobalCommand.Status;
+        if (AskedForAPerson().IsMatch(text)) return GlobalCommand.Agent;
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         if (words > 8) return GlobalCommand.None;
         if (Agent().IsMatch(text)) return GlobalCommand.Agent;
@@ -33,6 +35,9 @@ public static partial class GlobalCommands
 
     [GeneratedRegex(@"\b(agent|human|person|representative|rep|operator|someone real|real person|live chat|talk to (someone|somebody|support)|speak to (someone|somebody|support))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Agent();
+
+    [GeneratedRegex(@"\b(talk|speak|chat)\s+(to|with)\s+(a\s+|an\s+|some\s+|a\s+real\s+|a\s+live\s+)?(human|person|agent|representative|someone|somebody|operator)\b|\b(get|give|put|connect)\s+me\s+(to\s+|through\s+to\s+|with\s+)?(a|an)\s+(human|person|agent|representative)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AskedForAPerson();
 
     [GeneratedRegex(@"^\W*(restart|start over|start again|reset|begin again|new conversation)\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Restart();

@@ -17,6 +17,8 @@ public sealed class UtteranceTests
     [InlineData("HD-000123", GlobalCommand.Status)]
     [InlineData("I tried to cancel my order in the app and the agent page crashed on me twice today", GlobalCommand.None)]
     [InlineData("how do I cancel my subscription", GlobalCommand.None)]
+    [InlineData("my thermostat is stuck at 30 degrees since this morning and I want to talk to a person now", GlobalCommand.Agent)]
+    [InlineData("this has gone on for a week, please connect me to an agent", GlobalCommand.Agent)]
     public void GlobalCommands_AreRecognisedOnlyInShortMessages(string text, GlobalCommand expected)
     {
         Assert.Equal(expected, GlobalCommands.Recognise(text));
