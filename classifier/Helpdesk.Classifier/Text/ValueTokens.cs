@@ -20,6 +20,9 @@ internal static class ValueTokens
         int digits = 0, letters = 0, others = 0, currency = 0;
         foreach (var c in core)
         {
+            // Apostrophes inside a word are dropped from the normalized text, so they must not change
+            // what the word is: "a'a471" is classified as the "aa471" it becomes (normalizing twice = once).
+            if (c is '\'' or '’') continue;
             if (char.IsAsciiDigit(c)) digits++;
             else if (char.IsLetter(c)) letters++;
             else if (char.GetUnicodeCategory(c) == UnicodeCategory.CurrencySymbol) currency++;

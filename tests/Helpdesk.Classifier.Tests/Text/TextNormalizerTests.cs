@@ -56,7 +56,18 @@ public sealed class TextNormalizerTests
         Assert.True(normalized.Length <= TextNormalizer.DefaultMaxCharacters);
     }
 
-    [Property(MaxTest = 500)]
+    [Theory]
+    [InlineData("a'a471")]
+    [InlineData("o'neil 12345")]
+    [InlineData("it's ACC-20931")]
+    public void Normalize_Twice_EqualsOnce_ForApostrophesInIdentifiers(string text)
+    {
+        var once = TextNormalizer.Normalize(text);
+
+        Assert.Equal(once, TextNormalizer.Normalize(once));
+    }
+
+    [Property(MaxTest = 2000)]
     public bool Normalize_Twice_EqualsOnce(NonNull<string> text)
     {
         var once = TextNormalizer.Normalize(text.Get);
