@@ -33,6 +33,7 @@
   const CALLBACK_LABELS = { chat: 'Live chat', email: 'Email', phone: 'Phone' };
   const ROLE_LABELS = { agent: 'Agent', supervisor: 'Supervisor', admin: 'Admin' };
   const FILTER_TITLES = { open: 'Open cases', mine: 'My cases', resolved: 'Resolved cases', all: 'All cases' };
+  const ACRONYMS = { vip: 'VIP', sla: 'SLA', api: 'API', sso: 'SSO', webchat: 'Web chat', sms: 'SMS' };
   const CLOSED = new Set(['resolved', 'closed']);
   const WAITING = new Set(['waitingOnCustomer', 'waitingOnThirdParty']);
 
@@ -71,6 +72,7 @@
 
   function humanize(code) {
     if (code === null || code === undefined || code === '') return '';
+    if (ACRONYMS[String(code).toLowerCase()]) return ACRONYMS[String(code).toLowerCase()];
     const words = String(code)
       .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
       .replace(/[_\-.]+/g, ' ')
@@ -112,6 +114,7 @@
     weekday: 'short', day: 'numeric', month: 'short', year: 'numeric',
     hour: '2-digit', minute: '2-digit', timeZoneName: 'short'
   });
+  const clockFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
   const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
   function parseTime(value) {
@@ -389,14 +392,15 @@
 
     const top = el('span', 'queue__top');
     top.append(el('span', 'queue__name', name));
-    const oldest = el('span', 'queue__oldest');
     if (q.oldestWaitingSince) {
-      oldest.append(el('span', 'queue__oldest-label', 'oldest '));
-      oldest.append(timeEl(q.oldestWaitingSince, 'since'));
-    } else {
-      oldest.textContent = 'no wait';
+      const oldest = el('span', 'queue__oldest');
+      oldest.append(clockIcon());
+      oldest.append(el('span', 'visually-hidden', 'oldest waiting '));
+      const t = timeEl(q.oldestWaitingSince, 'since');
+      t.title = 'Oldest waiting case since ' + t.title;
+      oldest.append(t);
+      top.append(oldest);
     }
-    top.append(oldest);
     card.append(top);
 
     const stats = el('span', 'queue__stats');
@@ -415,6 +419,25 @@
       loadCases();
     });
     return card;
+  }
+
+  function clockIcon() {
+    const ns = 'http://www.w3.org/2000/svg';
+    const svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('viewBox', '0 0 16 16');
+    svg.setAttribute('width', '11');
+    svg.setAttribute('height', '11');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('focusable', 'false');
+    svg.setAttribute('class', 'queue__clock');
+    const circle = document.createElementNS(ns, 'circle');
+    circle.setAttribute('cx', '8');
+    circle.setAttribute('cy', '8');
+    circle.setAttribute('r', '6.5');
+    const hands = document.createElementNS(ns, 'path');
+    hands.setAttribute('d', 'M8 4.5V8l2.5 1.5');
+    svg.append(circle, hands);
+    return svg;
   }
 
   function stat(value, label, className) {
@@ -524,7 +547,7 @@
     row.append(problem);
 
     const meta = el('span', 'case-row__meta');
-    meta.append(el('span', 'case-row__customer' + (c.customerName ? '' : ' is-muted'), c.customerName || 'Unknown customer'));
+    meta.append(el('span', 'case-row__customer' + (c.customerName ? '' : ' is-muted'), c.customerName || 'No name'));
     meta.append(el('span', 'case-row__queue', queueName(c.queue)));
     const owner = el('span', 'case-row__owner' + (c.owner ? (isMine(c.owner) ? ' is-mine' : '') : ' is-unassigned'), ownerText(c.owner));
     owner.title = c.owner ? 'Owner: ' + c.owner : 'Nobody owns this case yet';
@@ -672,7 +695,7 @@
     $('case-empty').hidden = true;
     $('case').hidden = false;
     $('case-ref').textContent = ref;
-    for (const id of ['case-priority', 'case-status', 'case-meta', 'case-problem', 'ownership-hint', 'conversation-meta']) $(id).textContent = '';
+    for (const id of ['case-priority', 'case-status', 'case-meta', 'case-problem', 'conversation-meta']) $(id).textContent = '';
     $('case-priority').hidden = true;
     $('case-status').hidden = true;
     $('case-escalation').hidden = true;
@@ -732,6 +755,7 @@
     if (Number(c.reassignments) > 0) item('Transfers', String(c.reassignments));
 
     $('case-problem').textContent = c.problem || '';
+    $('case-problem').title = c.problem || '';
     $('case-problem').hidden = !c.problem;
 
     const escalation = Array.isArray(c.escalation) ? c.escalation.filter(Boolean) : [];
@@ -740,7 +764,8 @@
     esc.replaceChildren();
     if (escalation.length) {
       esc.append(el('strong', 'case__escalation-label', 'Escalated'));
-      esc.append(document.createTextNode(escalation.join(' · ')));
+      esc.append(el('span', 'case__escalation-text', escalation.join(' · ')));
+      esc.title = 'Escalated: ' + escalation.join(', ');
     }
   }
 
@@ -877,14 +902,21 @@
     status.dataset.sla = sla.status || '';
     kvRow(dl, 'Status', status);
     if (sla.firstResponseAt) {
-      kvRow(dl, 'First response', timeEl(sla.firstResponseAt, 'ago'));
-    } else {
       const wrap = el('span');
+      wrap.append(document.createTextNode('Sent '), timeEl(sla.firstResponseAt, 'ago'));
+      const due = parseTime(sla.firstResponseDue);
+      const at = parseTime(sla.firstResponseAt);
+      if (due && at) wrap.append(el('span', at <= due ? 'ok-text' : 'late-text', at <= due ? ' · in time' : ' · late by ' + duration(at - due)));
+      kvRow(dl, 'First response', wrap);
+    } else {
+      const wrap = el('span', 'kv__chip');
       wrap.append(slaChip({ due: sla.firstResponseDue, at: null, status: sla.status, caseStatus: c.status }));
+      const due = parseTime(sla.firstResponseDue);
+      if (due) wrap.append(el('span', 'muted', ' ' + clockFormat.format(due)));
       kvRow(dl, 'First response', wrap);
     }
-    if (sla.firstResponseDue) kvRow(dl, 'Response due', timeEl(sla.firstResponseDue, 'ago'));
     kvRow(dl, 'Resolve due', sla.resolveDue ? timeEl(sla.resolveDue, 'ago') : null);
+    if (sla.status === 'paused' || WAITING.has(c.status)) kvRow(dl, 'Clock', 'Paused while the case waits', 'muted');
   }
 
   function renderUnderstanding(c) {
@@ -984,14 +1016,18 @@
     const p = c.priority || {};
     const head = el('div', 'priority__head');
     head.append(priorityBadge(p.level, p.score, false));
-    head.append(el('span', 'muted', 'score out of 100'));
+    const reasons = Array.isArray(p.reasons) ? p.reasons : [];
+    const maxTotal = reasons.reduce((sum, r) => sum + (Number(r.maxPoints) || 0), 0);
+    if (maxTotal > 0) head.append(el('span', 'muted', 'score out of ' + formatNumber(maxTotal)));
     const nodes = [head];
 
-    const reasons = Array.isArray(p.reasons) ? p.reasons : [];
     if (reasons.length) {
       const table = el('table', 'reasons');
       const caption = el('caption', 'visually-hidden', 'How the priority score adds up');
       table.append(caption);
+      const cols = el('colgroup');
+      cols.append(el('col', 'reasons__col-factor'), el('col', 'reasons__col-points'), el('col'));
+      table.append(cols);
       const thead = el('thead');
       const hr = el('tr');
       ['Factor', 'Points', 'Why'].forEach((t) => {
@@ -1133,21 +1169,13 @@
       button.disabled = state.busy || !!why;
       button.title = why || '';
     }
+    // Resolve and Reopen never apply at once: they share one place in the bar.
+    const closed = !!c && CLOSED.has(c.status);
+    $('act-resolve').hidden = closed;
+    $('act-reopen').hidden = !closed;
     // Forms for actions that are no longer possible close themselves.
     if (can.transfer) closeInlineForm('transfer-form');
     if (can.resolve) closeInlineForm('resolve-form');
-
-    const hint = $('ownership-hint');
-    hint.dataset.tone = '';
-    if (!c) hint.textContent = '';
-    else if (CLOSED.has(c.status)) hint.textContent = STATUS_LABELS[c.status] + ' — reopen to work on it';
-    else if (isMine(c.owner)) {
-      hint.textContent = 'You own this case';
-      hint.dataset.tone = 'mine';
-    } else if (!c.owner) {
-      hint.textContent = 'Unassigned — claim it, or reply to take it';
-      hint.dataset.tone = 'free';
-    } else hint.textContent = 'Owned by ' + c.owner;
   }
 
   // ---------------------------------------------------------------------------------------------
