@@ -17,8 +17,8 @@ internal static class AdminEndpoints
                 AgentJsonContext.Default.ListDeadLetterView);
         });
 
-        admin.MapPost("/webhooks/{destination}/dead-letters/{eventId:long}/retry", async (string destination, long eventId, IOutbox outbox, CancellationToken cancellationToken) =>
-            await outbox.RetryAsync(eventId, destination, cancellationToken)
+        admin.MapPost("/webhooks/{destination}/dead-letters/{eventId:long}/retry", async (string destination, long eventId, IOutbox outbox, TimeProvider time, CancellationToken cancellationToken) =>
+            await outbox.RetryAsync(eventId, destination, time.GetUtcNow(), cancellationToken)
                 ? Results.NoContent()
                 : CaseApiEndpoints.Error(StatusCodes.Status404NotFound, $"Event {eventId} is not dead-lettered for {destination}."))
             .AddEndpointFilter<ConsoleRequestFilter>();

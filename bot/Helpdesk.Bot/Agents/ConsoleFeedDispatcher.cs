@@ -10,13 +10,16 @@ internal sealed partial class ConsoleFeedDispatcher(IOutbox outbox, ConsoleFeed 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Every event this host has fed to its consoles is at or below this id.
+        var after = 0L;
         using var timer = new PeriodicTimer(Every, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
-                foreach (var (due, _) in await outbox.DueAsync(Destination, time.GetUtcNow(), 200, stoppingToken))
+                foreach (var (due, _) in await outbox.DueAsync(Destination, after, time.GetUtcNow(), 200, stoppingToken))
                 {
+                    after = Math.Max(after, due.Id);
                     feed.Publish(new CaseNotice(due.Reference, due.Kind));
                     await outbox.RecordAsync(new DeliveryAttempt(due.Id, Destination, true, null, time.GetUtcNow(), null), stoppingToken);
                 }

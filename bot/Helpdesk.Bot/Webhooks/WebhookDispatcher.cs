@@ -20,6 +20,9 @@ internal sealed partial class WebhookDispatcher(
     public const string ClientName = "webhooks";
     private const int Batch = 50;
 
+    // Per destination, the highest event id handled: each one then has a delivery row, so retries are found through those.
+    private readonly Dictionary<string, long> _after = [];
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -44,11 +47,12 @@ internal sealed partial class WebhookDispatcher(
 
     private async Task DeliverDueAsync(WebhookDestination destination, CancellationToken cancellationToken)
     {
-        foreach (var (due, attempts) in await outbox.DueAsync(destination.Name, time.GetUtcNow(), Batch, cancellationToken))
+        foreach (var (due, attempts) in await outbox.DueAsync(destination.Name, _after.GetValueOrDefault(destination.Name), time.GetUtcNow(), Batch, cancellationToken))
         {
             if (destination.Events.Count > 0 && !destination.Events.Contains(due.Kind))
             {
                 await outbox.RecordAsync(new DeliveryAttempt(due.Id, destination.Name, true, "not subscribed", time.GetUtcNow(), null), cancellationToken);
+                Handled(destination, due);
                 continue;
             }
 
@@ -56,11 +60,15 @@ internal sealed partial class WebhookDispatcher(
             var now = time.GetUtcNow();
             var next = error is null ? null : RetrySchedule.Next(attempts + 1, destination.MaxAttempts, now, Random.Shared.NextDouble(), destination.FirstRetryDelay);
             await outbox.RecordAsync(new DeliveryAttempt(due.Id, destination.Name, error is null, error, now, next), cancellationToken);
+            Handled(destination, due);
 
             if (error is not null && next is null) LogDeadLettered(logger, due.Id, due.Reference, destination.Name, attempts + 1, error);
             else if (error is not null) LogRetrying(logger, due.Id, destination.Name, error, next!.Value);
         }
     }
+
+    private void Handled(WebhookDestination destination, OutboxEvent due) =>
+        _after[destination.Name] = Math.Max(_after.GetValueOrDefault(destination.Name), due.Id);
 
     /// <summary>Sends one event; null when the receiver accepted it (2xx), else why not.</summary>
     private async Task<string?> PostAsync(WebhookDestination destination, OutboxEvent due, CancellationToken cancellationToken)

@@ -6,13 +6,15 @@ namespace Helpdesk.Triage.Outbox;
 /// </summary>
 public interface IOutbox
 {
-    /// <summary>Events this destination has not received yet and whose next attempt is due.</summary>
-    Task<IReadOnlyList<(OutboxEvent Event, int Attempts)>> DueAsync(string destination, DateTimeOffset now, int max, CancellationToken cancellationToken);
+    /// <summary>Events this destination has not received yet and whose next attempt is due: new events
+    /// after <paramref name="after"/> (the highest id the caller has already handled; 0 to look at all),
+    /// and retries whose time has come.</summary>
+    Task<IReadOnlyList<(OutboxEvent Event, int Attempts)>> DueAsync(string destination, long after, DateTimeOffset now, int max, CancellationToken cancellationToken);
 
     Task RecordAsync(DeliveryAttempt attempt, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(string destination, CancellationToken cancellationToken);
 
     /// <summary>Puts a dead-lettered event back in line for another round of attempts.</summary>
-    Task<bool> RetryAsync(long eventId, string destination, CancellationToken cancellationToken);
+    Task<bool> RetryAsync(long eventId, string destination, DateTimeOffset now, CancellationToken cancellationToken);
 }

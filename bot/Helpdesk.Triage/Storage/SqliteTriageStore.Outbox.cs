@@ -8,19 +8,27 @@ namespace Helpdesk.Triage.Storage;
 /// <summary>The outbox: events written with the case in one transaction, and per-destination delivery state.</summary>
 public sealed partial class SqliteTriageStore : IOutbox
 {
-    public async Task<IReadOnlyList<(OutboxEvent Event, int Attempts)>> DueAsync(string destination, DateTimeOffset now, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(OutboxEvent Event, int Attempts)>> DueAsync(string destination, long after, DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
         await using var connection = Open();
         await using var command = connection.CreateCommand();
+        // New events come from after the caller's cursor, retries from the deliveries index, so the
+        // cost follows what is pending rather than the whole history.
         command.CommandText = """
-            SELECT e.id, e.kind, e.reference, e.occurred_at, e.payload, COALESCE(d.attempts, 0)
-            FROM outbox_events e
-            LEFT JOIN outbox_deliveries d ON d.event_id = e.id AND d.destination = $destination
-            WHERE d.event_id IS NULL OR (d.delivered_at IS NULL AND d.dead_at IS NULL AND d.next_attempt_at <= $now)
-            ORDER BY e.id
+            SELECT id, kind, reference, occurred_at, payload, attempts FROM (
+                SELECT e.id, e.kind, e.reference, e.occurred_at, e.payload, 0 AS attempts
+                FROM outbox_events e
+                WHERE e.id > $after
+                  AND NOT EXISTS (SELECT 1 FROM outbox_deliveries d WHERE d.event_id = e.id AND d.destination = $destination)
+                UNION ALL
+                SELECT e.id, e.kind, e.reference, e.occurred_at, e.payload, d.attempts
+                FROM outbox_deliveries d JOIN outbox_events e ON e.id = d.event_id
+                WHERE d.destination = $destination AND d.delivered_at IS NULL AND d.dead_at IS NULL AND d.next_attempt_at <= $now)
+            ORDER BY id
             LIMIT $max
             """;
         command.Parameters.AddWithValue("$destination", destination);
+        command.Parameters.AddWithValue("$after", after);
         command.Parameters.AddWithValue("$now", Timestamp(now));
         command.Parameters.AddWithValue("$max", max);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -70,14 +78,18 @@ public sealed partial class SqliteTriageStore : IOutbox
         return dead;
     }
 
-    public async Task<bool> RetryAsync(long eventId, string destination, CancellationToken cancellationToken)
+    public async Task<bool> RetryAsync(long eventId, string destination, DateTimeOffset now, CancellationToken cancellationToken)
     {
         using var write = await _database.EnterWriteAsync(cancellationToken);
         await using var connection = Open();
         await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM outbox_deliveries WHERE event_id = $event AND destination = $destination AND dead_at IS NOT NULL";
+        command.CommandText = """
+            UPDATE outbox_deliveries SET dead_at = NULL, attempts = 0, next_attempt_at = $now
+            WHERE event_id = $event AND destination = $destination AND dead_at IS NOT NULL
+            """;
         command.Parameters.AddWithValue("$event", eventId);
         command.Parameters.AddWithValue("$destination", destination);
+        command.Parameters.AddWithValue("$now", Timestamp(now));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 

@@ -75,5 +75,8 @@ public sealed partial class SqliteTriageStore
         CREATE INDEX cases_by_owner ON cases (owner, status);
         ALTER TABLE cases ADD COLUMN csat INTEGER NULL;
         """,
+        """
+        CREATE INDEX outbox_deliveries_due ON outbox_deliveries (destination, delivered_at, dead_at, next_attempt_at);
+        """,
     ];
 }

@@ -58,7 +58,7 @@ public sealed class WebhookDeliveryTests
 
         Assert.Equal((reference, 3), (dead[0].Event.Reference, dead[0].Attempts));
         Assert.Contains("HTTP 500", dead[0].LastError, StringComparison.Ordinal);
-        Assert.True(await outbox.RetryAsync(dead[0].Event.Id, "helpdesk", CancellationToken.None));
+        Assert.True(await outbox.RetryAsync(dead[0].Event.Id, "helpdesk", DateTimeOffset.UtcNow, CancellationToken.None));
         await FirstDeliveryAsync(receiver);
     }
 
