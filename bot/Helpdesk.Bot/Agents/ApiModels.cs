@@ -19,6 +19,7 @@ internal sealed record CaseSummary(
     DateTimeOffset CreatedAt,
     DateTimeOffset? FirstResponseDue,
     DateTimeOffset? FirstResponseAt,
+    DateTimeOffset? ResolveDue,
     string Problem,
     string? Intent,
     string? CustomerName,
@@ -60,7 +61,10 @@ internal sealed record CaseDetail(
     IReadOnlyList<string> Escalation,
     CustomerView? Customer,
     IReadOnlyList<TranscriptView> Transcript,
-    IReadOnlyList<TimelineView> Timeline);
+    IReadOnlyList<TimelineView> Timeline,
+    string? Disposition,
+    DateTimeOffset? ResolvedAt,
+    int Reopened);
 
 internal sealed record IntentView(string Label, double Confidence, bool Confirmed, IReadOnlyList<AlternativeView> Alternatives);
 

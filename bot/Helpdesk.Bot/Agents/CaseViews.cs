@@ -17,6 +17,7 @@ internal static class CaseViews
         stored.CreatedAt,
         stored.Plan?.FirstResponseDue,
         stored.Work.FirstResponseAt,
+        stored.Plan?.ResolveDue,
         stored.Details.Problem,
         stored.Details.Intent?.Label,
         stored.Plan?.Customer?.Name,
@@ -49,7 +50,10 @@ internal static class CaseViews
             plan?.Escalation ?? [],
             plan?.Customer is { } customer ? new CustomerView(customer.Name, customer.Company, customer.Tier.ToString(), customer.Country, customer.RenewalDate, customer.HasOpenInvoices, customer.IsVip, customer.Notes) : null,
             [.. stored.Transcript.Select(t => new TranscriptView(t.Role, t.Text, t.At))],
-            [.. stored.Timeline.Select(e => new TimelineView(e.At, e.Kind, e.Actor, e.Text))]);
+            [.. stored.Timeline.Select(e => new TimelineView(e.At, e.Kind, e.Actor, e.Text))],
+            stored.Work.Disposition,
+            stored.Work.ResolvedAt,
+            stored.Work.Reopened);
     }
 
     /// <summary>The first-response clock until someone responds, then the resolution clock; none once resolved.</summary>

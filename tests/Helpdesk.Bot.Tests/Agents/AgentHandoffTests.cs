@@ -53,7 +53,7 @@ public sealed class AgentHandoffTests(KestrelBot bot) : IClassFixture<KestrelBot
         Assert.Contains("Thank you for the rating", (await TextsAsync(conversationId, token))[^1], StringComparison.Ordinal);
 
         var detail = await agent.GetJsonAsync($"/api/cases/{reference}");
-        Assert.Equal("resolved", detail.GetProperty("status").GetString());
+        Assert.Equal(("resolved", "refund-issued"), (detail.GetProperty("status").GetString(), detail.GetProperty("disposition").GetString()));
         var kinds = detail.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
         Assert.Equal(["created", "claimed", "agent reply", "customer message", "resolved", "rated"], kinds);
         Assert.Contains(detail.GetProperty("transcript").EnumerateArray(), t => t.GetProperty("role").GetString() == "agent");
