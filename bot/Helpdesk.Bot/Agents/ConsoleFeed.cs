@@ -14,8 +14,6 @@ internal sealed class ConsoleFeed
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
     private readonly ConcurrentDictionary<Guid, Channel<CaseNotice>> _listeners = new();
 
-    public int Listeners => _listeners.Count;
-
     public void Publish(CaseNotice notice)
     {
         foreach (var listener in _listeners.Values) listener.Writer.TryWrite(notice);

@@ -19,19 +19,8 @@ internal static partial class CustomerFileReader
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static IReadOnlyList<CustomerRecord> Read(string path, Regex accountIdPattern)
     {
-        CustomerFile? file;
-        try
-        {
-            using var stream = File.OpenRead(path);
-            file = JsonSerializer.Deserialize(stream, TriageJsonContext.Default.CustomerFile);
-        }
-        catch (JsonException e)
-        {
-            // Syntax and type errors stop the JSON reader itself, so only the first can be reported.
-            throw new InvalidDataException($"{path}: {e.Message}", e);
-        }
-
-        if (file?.Customers is null) throw new InvalidDataException($"{path}: expected an object with a \"customers\" array.");
+        var file = OperatorFile.Read(path, TriageJsonContext.Default.CustomerFile);
+        if (file.Customers is null) throw new InvalidDataException($"{path}: expected an object with a \"customers\" array.");
 
         var problems = new List<string>();
         foreach (var name in file.UnknownFields?.Keys ?? []) problems.Add($"unknown field \"{name}\"");

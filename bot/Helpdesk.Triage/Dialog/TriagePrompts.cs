@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Helpdesk.Triage.Dialog;
@@ -81,19 +80,7 @@ public sealed partial record TriagePrompts
 
     public string IntentName(string label) => Intents.TryGetValue(label, out var name) ? name : label.Replace('_', ' ');
 
-    public static TriagePrompts Load(string path)
-    {
-        try
-        {
-            using var stream = File.OpenRead(path);
-            return JsonSerializer.Deserialize(stream, TriageJsonContext.Default.TriagePrompts)
-                ?? throw new InvalidDataException($"{path}: the file is empty.");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{path}: {e.Message}", e);
-        }
-    }
+    public static TriagePrompts Load(string path) => OperatorFile.Read(path, TriageJsonContext.Default.TriagePrompts);
 
     /// <summary>Fills <c>{name}</c> placeholders; values are customer data, so they are never re-scanned.</summary>
     public static string Fill(string template, params IReadOnlyList<(string Name, string Value)> values) =>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Helpdesk.Triage.Routing;
 
 /// <summary>
@@ -11,18 +9,7 @@ public static class RoutingFile
 {
     public static RoutingConfiguration Load(string path)
     {
-        RoutingConfiguration? routing;
-        try
-        {
-            using var stream = File.OpenRead(path);
-            routing = JsonSerializer.Deserialize(stream, TriageJsonContext.Default.RoutingConfiguration);
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{path}: {e.Message}", e);
-        }
-
-        if (routing is null) throw new InvalidDataException($"{path}: the file is empty.");
+        var routing = OperatorFile.Read(path, TriageJsonContext.Default.RoutingConfiguration);
         var problems = RoutingValidator.Problems(routing);
         return problems.Count == 0
             ? routing
