@@ -86,13 +86,14 @@ public sealed partial class SqliteTriageStore
         events.Parameters.AddWithValue("$reference", reference);
         await using var rows = await events.ExecuteReaderAsync(cancellationToken);
         var timeline = new List<CaseEvent>();
-        while (await rows.ReadAsync(cancellationToken))
-        {
-            timeline.Add(new CaseEvent(DateTimeOffset.Parse(rows.GetString(0), CultureInfo.InvariantCulture), rows.GetString(1), rows.GetString(2), rows.IsDBNull(3) ? null : rows.GetString(3)));
-        }
+        while (await rows.ReadAsync(cancellationToken)) timeline.Add(ReadTimelineEntry(rows, 0));
 
         return stored with { Timeline = timeline };
     }
+
+    /// <summary>A timeline entry from the columns at, kind, actor, text starting at <paramref name="first"/>.</summary>
+    private static CaseEvent ReadTimelineEntry(SqliteDataReader rows, int first) =>
+        new(DateTimeOffset.Parse(rows.GetString(first), CultureInfo.InvariantCulture), rows.GetString(first + 1), rows.GetString(first + 2), rows.IsDBNull(first + 3) ? null : rows.GetString(first + 3));
 
     /// <summary>The newest open case of this customer on this intent: same account, same email, or same chat user.</summary>
     public async Task<string?> FindOpenCaseAsync(string intent, string? accountId, string? email, string userId, CancellationToken cancellationToken)

@@ -20,29 +20,38 @@ public sealed partial class SqliteTriageStore : ICaseStore
             CaseListFilter.Resolved => "status IN ('resolved', 'closed')",
             _ => "1 = 1",
         };
-        command.CommandText = $"""
-            SELECT reference FROM cases
+        // Two queries whatever the number of cases: the documents in work order, then their timelines.
+        var selected = $"""
+            SELECT number, reference, document FROM cases
             WHERE {filter} AND ($queue IS NULL OR queue = $queue)
             ORDER BY CASE priority_level WHEN 'Critical' THEN 0 WHEN 'High' THEN 1 WHEN 'Medium' THEN 2 ELSE 3 END,
                      priority_score DESC, first_response_due, number
             LIMIT $limit
             """;
+        command.CommandText = selected;
         command.Parameters.AddWithValue("$agent", (object?)query.Agent ?? DBNull.Value);
         command.Parameters.AddWithValue("$queue", (object?)query.Queue ?? DBNull.Value);
         command.Parameters.AddWithValue("$limit", query.Limit);
-        var references = new List<string>();
+        var cases = new List<StoredCase>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            while (await reader.ReadAsync(cancellationToken)) references.Add(reader.GetString(0));
+            while (await reader.ReadAsync(cancellationToken)) cases.Add(JsonSerializer.Deserialize(reader.GetString(2), TriageJsonContext.Default.StoredCase)!);
         }
 
-        var cases = new List<StoredCase>(references.Count);
-        foreach (var reference in references)
+        if (cases.Count == 0) return cases;
+        command.CommandText = $"SELECT e.reference, e.at, e.kind, e.actor, e.text FROM case_events e JOIN ({selected}) c ON c.reference = e.reference ORDER BY e.id";
+        var timelines = new Dictionary<string, List<CaseEvent>>(StringComparer.Ordinal);
+        await using (var rows = await command.ExecuteReaderAsync(cancellationToken))
         {
-            if (await ReadCaseAsync(connection, reference, cancellationToken) is { } stored) cases.Add(stored);
+            while (await rows.ReadAsync(cancellationToken))
+            {
+                var reference = rows.GetString(0);
+                if (!timelines.TryGetValue(reference, out var timeline)) timelines[reference] = timeline = [];
+                timeline.Add(ReadTimelineEntry(rows, 1));
+            }
         }
 
-        return cases;
+        return [.. cases.Select(c => c with { Timeline = timelines.GetValueOrDefault(c.Reference) ?? [] })];
     }
 
     public async Task<CaseActionResult> ActAsync(string reference, CaseAction action, DateTimeOffset now, IReadOnlyCollection<string> queues, CancellationToken cancellationToken)
