@@ -9,24 +9,37 @@ namespace Helpdesk.Bot.Agents;
 /// rostered agents come from routing.json; the account adds only the credential.</summary>
 internal sealed class AgentAccounts
 {
-    private static readonly string[] Schema =
-    [
-        """
-        CREATE TABLE agent_accounts (
-            id TEXT PRIMARY KEY,
-            name TEXT NOT NULL,
-            role TEXT NOT NULL,
-            password_hash TEXT NOT NULL,
-            must_change_password INTEGER NOT NULL,
-            updated_at TEXT NOT NULL);
-        """,
-    ];
+    private static readonly SchemaSteps Schema = new(
+        Sqlite:
+        [
+            """
+            CREATE TABLE agent_accounts (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                role TEXT NOT NULL,
+                password_hash TEXT NOT NULL,
+                must_change_password INTEGER NOT NULL,
+                updated_at TEXT NOT NULL);
+            """,
+        ],
+        PostgreSql:
+        [
+            """
+            CREATE TABLE agent_accounts (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                role TEXT NOT NULL,
+                password_hash TEXT NOT NULL,
+                must_change_password BOOLEAN NOT NULL,
+                updated_at TIMESTAMPTZ NOT NULL);
+            """,
+        ]);
 
     private readonly PasswordHasher<AgentAccount> _hasher = new();
-    private readonly SqliteDatabase _database;
+    private readonly SqlDatabase _database;
     private readonly TimeProvider _time;
 
-    public AgentAccounts(SqliteDatabase database, TimeProvider time)
+    public AgentAccounts(SqlDatabase database, TimeProvider time)
     {
         _database = database;
         _time = time;
@@ -35,22 +48,18 @@ internal sealed class AgentAccounts
 
     public async Task<AgentAccount?> FindAsync(string id, CancellationToken cancellationToken)
     {
-        await using var connection = _database.Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, name, role, password_hash, must_change_password FROM agent_accounts WHERE id = $id";
-        command.Parameters.AddWithValue("$id", id);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = connection.Sql("SELECT id, name, role, password_hash, must_change_password FROM agent_accounts WHERE id = @id", ("id", id));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new AgentAccount(reader.GetString(0), reader.GetString(1), Enum.Parse<AgentRole>(reader.GetString(2)), reader.GetString(3), reader.GetInt64(4) == 1)
+            ? new AgentAccount(reader.GetString(0), reader.GetString(1), Enum.Parse<AgentRole>(reader.GetString(2)), reader.GetString(3), reader.GetBoolean(4))
             : null;
     }
 
     public async Task<bool> AnyAdminAsync(CancellationToken cancellationToken)
     {
-        await using var connection = _database.Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT 1 FROM agent_accounts WHERE role = $role LIMIT 1";
-        command.Parameters.AddWithValue("$role", nameof(AgentRole.Admin));
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = connection.Sql("SELECT 1 FROM agent_accounts WHERE role = @role LIMIT 1", ("role", nameof(AgentRole.Admin)));
         return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
@@ -59,20 +68,16 @@ internal sealed class AgentAccounts
     {
         var hash = _hasher.HashPassword(new AgentAccount(id, name, role, "", oneTime), password);
         using var write = await _database.EnterWriteAsync(cancellationToken);
-        await using var connection = _database.Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await connection.RunAsync(
+            """
             INSERT INTO agent_accounts (id, name, role, password_hash, must_change_password, updated_at)
-            VALUES ($id, $name, $role, $hash, $once, $at)
-            ON CONFLICT (id) DO UPDATE SET name = $name, role = $role, password_hash = $hash, must_change_password = $once, updated_at = $at
-            """;
-        command.Parameters.AddWithValue("$id", id);
-        command.Parameters.AddWithValue("$name", name);
-        command.Parameters.AddWithValue("$role", role.ToString());
-        command.Parameters.AddWithValue("$hash", hash);
-        command.Parameters.AddWithValue("$once", oneTime ? 1 : 0);
-        command.Parameters.AddWithValue("$at", _time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+            VALUES (@id, @name, @role, @hash, @once, @at)
+            ON CONFLICT (id) DO UPDATE SET name = excluded.name, role = excluded.role, password_hash = excluded.password_hash,
+                must_change_password = excluded.must_change_password, updated_at = excluded.updated_at
+            """,
+            cancellationToken,
+            ("id", id), ("name", name), ("role", role.ToString()), ("hash", hash), ("once", oneTime), ("at", _time.GetUtcNow()));
     }
 
     /// <summary>The account when the password is right; null otherwise (unknown id or wrong password alike).</summary>

@@ -24,7 +24,7 @@ internal sealed partial class ConsoleFeedDispatcher(IOutbox outbox, ConsoleFeed 
                     await outbox.RecordAsync(new DeliveryAttempt(due.Id, Destination, true, null, time.GetUtcNow(), null), stoppingToken);
                 }
             }
-            catch (Microsoft.Data.Sqlite.SqliteException e)
+            catch (System.Data.Common.DbException e)
             {
                 LogUnavailable(logger, e.Message);
             }

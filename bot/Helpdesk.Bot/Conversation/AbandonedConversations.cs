@@ -19,7 +19,7 @@ internal sealed partial class AbandonedConversations(ITriageStore store, TimePro
                 var marked = await store.MarkAbandonedAsync(time.GetUtcNow() - Quiet, stoppingToken);
                 if (marked > 0) LogMarked(logger, marked);
             }
-            catch (Microsoft.Data.Sqlite.SqliteException e)
+            catch (System.Data.Common.DbException e)
             {
                 LogFailed(logger, e.Message);
             }

@@ -41,10 +41,10 @@ internal static class ConversationRegistration
             provider.GetRequiredService<EntityExtractor>(),
             provider.GetRequiredService<TriagePrompts>(),
             provider.GetRequiredService<IOptions<TriageOptions>>().Value));
-        services.AddSingleton<SqliteTriageStore>();
-        services.AddSingleton<ITriageStore>(provider => provider.GetRequiredService<SqliteTriageStore>());
-        services.AddSingleton<IOutbox>(provider => provider.GetRequiredService<SqliteTriageStore>());
-        services.AddSingleton<ICaseStore>(provider => provider.GetRequiredService<SqliteTriageStore>());
+        services.AddSingleton<SqlTriageStore>();
+        services.AddSingleton<ITriageStore>(provider => provider.GetRequiredService<SqlTriageStore>());
+        services.AddSingleton<IOutbox>(provider => provider.GetRequiredService<SqlTriageStore>());
+        services.AddSingleton<ICaseStore>(provider => provider.GetRequiredService<SqlTriageStore>());
         services.AddSingleton<ConversationLocks>();
         services.AddSingleton<TurnProcessor>();
         services.AddHostedService<AbandonedConversations>();

@@ -37,7 +37,7 @@ internal sealed partial class WebhookDispatcher(
                 {
                     await DeliverDueAsync(destination, stoppingToken);
                 }
-                catch (Microsoft.Data.Sqlite.SqliteException e)
+                catch (System.Data.Common.DbException e)
                 {
                     LogOutboxUnavailable(logger, destination.Name, e.Message);
                 }

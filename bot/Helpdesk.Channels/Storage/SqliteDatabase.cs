@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace Helpdesk.Channels.Storage;
@@ -11,7 +12,7 @@ namespace Helpdesk.Channels.Storage;
 /// Writers take turns through <see cref="EnterWriteAsync"/>: SQLite allows one writer at a time, and
 /// a writer that finds the file locked sleeps in 150 ms steps, which would put those pauses on turns.
 /// </summary>
-public sealed class SqliteDatabase : IDisposable
+public sealed class SqliteDatabase : SqlDatabase
 {
     /// <summary>Past this size the write-ahead log is truncated even if writers have to wait for it.</summary>
     private const long MaxWalBytes = 64 * 1024 * 1024;
@@ -31,6 +32,10 @@ public sealed class SqliteDatabase : IDisposable
         wal.ExecuteNonQuery();
     }
 
+    public override DatabaseKind Kind => DatabaseKind.Sqlite;
+
+    public override Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => Task.FromResult<DbConnection>(Open());
+
     public SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
@@ -42,7 +47,7 @@ public sealed class SqliteDatabase : IDisposable
     }
 
     /// <summary>Waits for this process's turn to write; dispose the result when the write is done.</summary>
-    public async Task<IDisposable> EnterWriteAsync(CancellationToken cancellationToken)
+    public override async Task<IDisposable> EnterWriteAsync(CancellationToken cancellationToken)
     {
         await _writer.WaitAsync(cancellationToken);
         return new WriteTurn(_writer);
@@ -61,46 +66,14 @@ public sealed class SqliteDatabase : IDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public void Dispose() => _writer.Dispose();
-
-    /// <summary>
-    /// Brings one component's tables up to date: <paramref name="steps"/> are its schema versions in
-    /// order (never edit a shipped step; append a new one), and the ones this file has not seen yet
-    /// run in one transaction at start, so an upgrade either completes or changes nothing.
-    /// </summary>
-    public void Migrate(string component, IReadOnlyList<string> steps)
+    public override void Dispose()
     {
-        using var connection = Open();
-        using var transaction = connection.BeginTransaction();
-        using (var table = connection.CreateCommand())
-        {
-            table.CommandText = "CREATE TABLE IF NOT EXISTS schema_versions (component TEXT PRIMARY KEY, version INTEGER NOT NULL)";
-            table.ExecuteNonQuery();
-        }
-
-        using var current = connection.CreateCommand();
-        current.CommandText = "SELECT version FROM schema_versions WHERE component = $component";
-        current.Parameters.AddWithValue("$component", component);
-        var version = current.ExecuteScalar() is long found ? (int)found : 0;
-        if (version > steps.Count)
-        {
-            throw new InvalidOperationException($"The database's {component} schema is version {version}, newer than this build knows ({steps.Count}); run a newer build.");
-        }
-
-        for (var step = version; step < steps.Count; step++)
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = steps[step];
-            command.ExecuteNonQuery();
-        }
-
-        using var record = connection.CreateCommand();
-        record.CommandText = "INSERT INTO schema_versions (component, version) VALUES ($component, $version) ON CONFLICT (component) DO UPDATE SET version = excluded.version";
-        record.Parameters.AddWithValue("$component", component);
-        record.Parameters.AddWithValue("$version", steps.Count);
-        record.ExecuteNonQuery();
-        transaction.Commit();
+        _writer.Dispose();
+        base.Dispose();
     }
+
+    /// <summary>Migrates a component that so far lives only in the embedded file.</summary>
+    public void Migrate(string component, IReadOnlyList<string> steps) => Migrate(component, new SchemaSteps(steps, []));
 
     private sealed class WriteTurn(SemaphoreSlim writer) : IDisposable
     {

@@ -10,6 +10,10 @@ public interface ICaseStore
 
     /// <summary>Applies <paramref name="action"/> through <see cref="CaseWorkflow"/>; a refusal changes nothing.</summary>
     Task<CaseActionResult> ActAsync(string reference, CaseAction action, DateTimeOffset now, IReadOnlyCollection<string> queues, CancellationToken cancellationToken);
+
+    /// <summary>Claims the most urgent waiting case of <paramref name="fromQueues"/> for <paramref name="agent"/>;
+    /// null when none is waiting. Agents asking at once each get a different case.</summary>
+    Task<CaseActionResult?> ClaimNextAsync(string agent, IReadOnlyCollection<string> fromQueues, DateTimeOffset now, IReadOnlyCollection<string> queues, CancellationToken cancellationToken);
 }
 
 /// <summary>Which cases to list: one queue or all, and open, an agent's own, resolved, or everything.</summary>

@@ -32,7 +32,7 @@ internal sealed class TriageTestClient : IDisposable
         OwnsDirectory = directory is null;
         ConversationId = conversationId;
         UserId = userId;
-        Store = new SqliteTriageStore(new SqliteDatabase(_directory.Path("triage.db")));
+        Store = new SqlTriageStore(new SqliteDatabase(_directory.Path("triage.db")));
         _context = new TriageContext(classifier, articles ?? new ScriptedArticles(), new EntityExtractor(new EntityOptions()), ShippedPrompts, new TriageOptions());
         Directory = new InMemoryCustomerDirectory(CustomerFileReader.Read(RepositoryFiles.Path("bot", "Helpdesk.Bot", "customers.json"), CustomerFileReader.AccountIdRegex(FileCustomerDirectory.DefaultAccountIdPattern)));
         var handoffs = new HandoffPlanning(Directory, new StoreQueueMonitor(Store, ShippedRouting), ShippedRouting);
@@ -47,7 +47,7 @@ internal sealed class TriageTestClient : IDisposable
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
-    public SqliteTriageStore Store { get; }
+    public SqlTriageStore Store { get; }
 
     public TurnProcessor Processor { get; }
 

@@ -1,0 +1,29 @@
+using Helpdesk.Channels.Storage;
+
+namespace Helpdesk.Bot.Hosting;
+
+/// <summary>
+/// Where cases, conversations' triage state, the outbox and agent accounts live: the embedded SQLite
+/// file unless <c>Storage:Provider</c> is <c>PostgreSql</c>, which takes its server from
+/// <c>ConnectionStrings:Helpdesk</c>.
+/// </summary>
+internal static class StorageOptions
+{
+    public static SqlDatabase Choose(IConfiguration configuration, SqliteDatabase embedded)
+    {
+        var provider = configuration["Storage:Provider"] ?? "Sqlite";
+        if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase)) return embedded;
+        if (!provider.Equals("PostgreSql", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Storage:Provider is \"{provider}\"; use Sqlite (the default) or PostgreSql.");
+        }
+
+        var connectionString = configuration.GetConnectionString("Helpdesk");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException("Storage:Provider is PostgreSql but ConnectionStrings:Helpdesk is empty; set it to the server's connection string.");
+        }
+
+        return new PostgresDatabase(connectionString);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Data.Common;
+using System.Text.Json;
+using Helpdesk.Channels.Storage;
+using Helpdesk.Triage.Outbox;
+
+namespace Helpdesk.Triage.Storage;
+
+/// <summary>The outbox: events written with the case in one transaction, and per-destination delivery state.</summary>
+public sealed partial class SqlTriageStore : IOutbox
+{
+    public async Task<IReadOnlyList<(OutboxEvent Event, int Attempts)>> DueAsync(string destination, long after, DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        // New events come from after the caller's cursor, retries from the deliveries index, so the
+        // cost follows what is pending rather than the whole history.
+        await using var command = connection.Sql(
+            """
+            SELECT id, kind, reference, occurred_at, payload, attempts FROM (
+                SELECT e.id, e.kind, e.reference, e.occurred_at, e.payload, 0 AS attempts
+                FROM outbox_events e
+                WHERE e.id > @after
+                  AND NOT EXISTS (SELECT 1 FROM outbox_deliveries d WHERE d.event_id = e.id AND d.destination = @destination)
+                UNION ALL
+                SELECT e.id, e.kind, e.reference, e.occurred_at, e.payload, d.attempts
+                FROM outbox_deliveries d JOIN outbox_events e ON e.id = d.event_id
+                WHERE d.destination = @destination AND d.delivered_at IS NULL AND d.dead_at IS NULL AND d.next_attempt_at <= @now) due
+            ORDER BY id
+            LIMIT @max
+            """,
+            ("destination", destination), ("after", after), ("now", now), ("max", max));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var due = new List<(OutboxEvent, int)>();
+        while (await reader.ReadAsync(cancellationToken)) due.Add((ReadEvent(reader), (int)reader.GetNumber(5)));
+        return due;
+    }
+
+    public async Task RecordAsync(DeliveryAttempt attempt, CancellationToken cancellationToken)
+    {
+        using var write = await _database.EnterWriteAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        await connection.RunAsync(
+            """
+            INSERT INTO outbox_deliveries (event_id, destination, attempts, next_attempt_at, delivered_at, dead_at, last_error)
+            VALUES (@event, @destination, 1, @next, @delivered, @dead, @error)
+            ON CONFLICT (event_id, destination) DO UPDATE SET
+                attempts = outbox_deliveries.attempts + 1, next_attempt_at = excluded.next_attempt_at, delivered_at = excluded.delivered_at,
+                dead_at = excluded.dead_at, last_error = excluded.last_error
+            """,
+            cancellationToken,
+            ("event", attempt.EventId),
+            ("destination", attempt.Destination),
+            ("next", attempt.NextAttemptAt),
+            ("delivered", attempt.Delivered ? attempt.At : (DateTimeOffset?)null),
+            ("dead", !attempt.Delivered && attempt.NextAttemptAt is null ? attempt.At : (DateTimeOffset?)null),
+            ("error", attempt.Error));
+    }
+
+    public async Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(string destination, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.Sql(
+            """
+            SELECT e.id, e.kind, e.reference, e.occurred_at, e.payload, d.attempts, d.dead_at, d.last_error
+            FROM outbox_deliveries d JOIN outbox_events e ON e.id = d.event_id
+            WHERE d.destination = @destination AND d.dead_at IS NOT NULL
+            ORDER BY e.id
+            """,
+            ("destination", destination));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var dead = new List<DeadLetter>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            dead.Add(new DeadLetter(ReadEvent(reader), destination, (int)reader.GetNumber(5), reader.GetTimestamp(6), reader.GetNullableString(7)));
+        }
+
+        return dead;
+    }
+
+    public async Task<bool> RetryAsync(long eventId, string destination, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        using var write = await _database.EnterWriteAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        return await connection.RunAsync(
+            """
+            UPDATE outbox_deliveries SET dead_at = NULL, attempts = 0, next_attempt_at = @now
+            WHERE event_id = @event AND destination = @destination AND dead_at IS NOT NULL
+            """,
+            cancellationToken,
+            ("event", eventId), ("destination", destination), ("now", now)) == 1;
+    }
+
+    /// <summary>Writes the event with the case as it now stands; called inside the case's transaction.</summary>
+    private async Task AddOutboxEventAsync(DbConnection connection, string kind, string reference, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var stored = await ReadCaseAsync(connection, reference, cancellationToken)
+            ?? throw new InvalidOperationException($"Case {reference} vanished inside its own transaction.");
+        if (_database.Kind == DatabaseKind.PostgreSql)
+        {
+            // Dispatchers read new events after the highest id they have seen, which is only safe if
+            // ids become visible in order. Concurrent transactions could commit id 11 before id 10, so
+            // writers of events take turns from here to their commit (SQLite's single writer already does).
+            await connection.RunAsync("SELECT pg_advisory_xact_lock(7234002)", cancellationToken);
+        }
+
+        await connection.RunAsync(
+            "INSERT INTO outbox_events (kind, reference, occurred_at, payload) VALUES (@kind, @reference, @at, @payload)",
+            cancellationToken,
+            ("kind", kind), ("reference", reference), ("at", at),
+            ("payload", JsonSerializer.Serialize(new CasePayload(kind, at, stored), TriageJsonContext.Default.CasePayload)));
+    }
+
+    private static OutboxEvent ReadEvent(DbDataReader reader) =>
+        new(reader.GetNumber(0), reader.GetString(1), reader.GetString(2), reader.GetTimestamp(3), reader.GetString(4));
+}
