@@ -1,24 +1,33 @@
 using System.Net;
 using System.Text.Json;
 using Helpdesk.Bot.Tests.DirectLine;
+using Helpdesk.Tests.Databases;
+using Microsoft.AspNetCore.Hosting;
 
 namespace Helpdesk.Bot.Tests.Agents;
 
 /// <summary>A customer's handoff worked from the agent side over real HTTP: the case appears, the
 /// agent claims and replies, the reply reaches the customer's chat, the bot stays silent while the
-/// agent has it, and after the resolution the bot is back and asks for a rating.</summary>
-public sealed class AgentHandoffTests(KestrelBot bot) : IClassFixture<KestrelBot>
+/// agent has it, and after the resolution the bot is back and asks for a rating. The same scenarios
+/// run on the embedded database and on PostgreSQL (the subclasses at the end).</summary>
+public abstract class AgentHandoffScenarios
 {
+    private KestrelBot? _bot;
+
+    private KestrelBot Bot => _bot ??= StartBot();
+
+    protected abstract KestrelBot StartBot();
+
     [Fact]
     public async Task ClaimReplyResolve_FromTheConsole_ReachesTheCustomer_AndTheBotStaysQuietMeanwhile()
     {
-        var customer = bot.Client;
+        var customer = Bot.Client;
         var (conversationId, token) = await customer.SessionAsync();
         await customer.StartAsync(token);
         foreach (var text in new[] { "I want to talk to a person", "ACC-20931", "Chat now" }) (await customer.PostMessageAsync(conversationId, token, text)).Dispose();
         var reference = (await TextsAsync(conversationId, token)).Select(Helpdesk.Triage.Cases.CaseReference.Find).Last(r => r is not null)!;
 
-        using var agent = AgentClient.For(bot);
+        using var agent = AgentClient.For(Bot);
         using var signedIn = await agent.SignInAsync("admin", BotFactory.AdminPassword);
         Assert.Equal("/agent", signedIn.Headers.Location?.ToString());
 
@@ -67,17 +76,17 @@ public sealed class AgentHandoffTests(KestrelBot bot) : IClassFixture<KestrelBot
     [Fact]
     public async Task AnotherAgentsCase_CannotBeAnsweredByMe()
     {
-        var (conversationId, token) = await bot.Client.SessionAsync();
-        await bot.Client.StartAsync(token);
-        foreach (var text in new[] { "I want to talk to a person", "ACC-12345", "Chat now" }) (await bot.Client.PostMessageAsync(conversationId, token, text)).Dispose();
+        var (conversationId, token) = await Bot.Client.SessionAsync();
+        await Bot.Client.StartAsync(token);
+        foreach (var text in new[] { "I want to talk to a person", "ACC-12345", "Chat now" }) (await Bot.Client.PostMessageAsync(conversationId, token, text)).Dispose();
         var reference = (await TextsAsync(conversationId, token)).Select(Helpdesk.Triage.Cases.CaseReference.Find).Last(r => r is not null)!;
-        var accounts = bot.Factory.Services.GetService(typeof(Helpdesk.Bot.Agents.AgentAccounts)) as Helpdesk.Bot.Agents.AgentAccounts;
+        var accounts = Bot.Factory.Services.GetService(typeof(Helpdesk.Bot.Agents.AgentAccounts)) as Helpdesk.Bot.Agents.AgentAccounts;
         await accounts!.SetPasswordAsync("maya", "Maya Okafor", Helpdesk.Triage.Routing.AgentRole.Agent, "maya-password-long", oneTime: false, TestContext.Current.CancellationToken);
 
-        using var admin = AgentClient.For(bot);
+        using var admin = AgentClient.For(Bot);
         (await admin.SignInAsync("admin", BotFactory.AdminPassword)).Dispose();
         (await admin.PostAsync($"/api/cases/{reference}/claim")).Dispose();
-        using var maya = AgentClient.For(bot);
+        using var maya = AgentClient.For(Bot);
         (await maya.SignInAsync("maya", "maya-password-long")).Dispose();
 
         using var refused = await maya.PostAsync($"/api/cases/{reference}/reply", new { text = "hi" });
@@ -87,8 +96,30 @@ public sealed class AgentHandoffTests(KestrelBot bot) : IClassFixture<KestrelBot
     }
 
     private async Task<List<JsonElement>> ActivitiesAsync(string conversationId, string token) =>
-        [.. (await bot.Client.ActivitiesAsync(conversationId, token)).GetProperty("activities").EnumerateArray()];
+        [.. (await Bot.Client.ActivitiesAsync(conversationId, token)).GetProperty("activities").EnumerateArray()];
 
     private async Task<List<string>> TextsAsync(string conversationId, string token) =>
         [.. (await ActivitiesAsync(conversationId, token)).Select(a => a.TryGetProperty("text", out var text) ? text.GetString() ?? "" : "")];
+}
+
+public sealed class AgentHandoffTests(KestrelBot host) : AgentHandoffScenarios, IClassFixture<KestrelBot>
+{
+    protected override KestrelBot StartBot() => host;
+}
+
+public sealed class PostgresAgentHandoffTests(PostgresCluster cluster) : AgentHandoffScenarios, IDisposable
+{
+    private KestrelBot? _host;
+
+    public void Dispose() => _host?.Dispose();
+
+    protected override KestrelBot StartBot()
+    {
+        var connectionString = cluster.CreateDatabaseAsync().GetAwaiter().GetResult();
+        return _host = new KestrelBot(null, builder =>
+        {
+            builder.UseSetting("Storage:Provider", "PostgreSql");
+            builder.UseSetting("ConnectionStrings:Helpdesk", connectionString);
+        });
+    }
 }
