@@ -28,22 +28,10 @@ public sealed class AgentConsoleTests(ChatHost host) : IClassFixture<ChatHost>
         agent.PageError += (_, error) => errors.Enqueue(error);
 
         // The customer asks for a person and answers the two quick questions.
-        await customer.GotoAsync("/");
-        await Expect(Message(customer, "Northbeam support assistant")).ToBeVisibleAsync(new() { Timeout = Timeout });
-        await SendAsync(customer, "my thermostat is stuck, I want to talk to a person");
-        await Expect(Message(customer, "account ID or email")).ToBeVisibleAsync(new() { Timeout = Timeout });
-        await SendAsync(customer, "ACC-20931");
-        await ChooseAsync(customer, "Chat now");
-        var confirmation = Message(customer, CaseReference());
-        await Expect(confirmation).ToBeVisibleAsync(new() { Timeout = Timeout });
-        var reference = CaseReference().Match(await confirmation.InnerTextAsync()).Value;
+        var reference = await AskForAPersonAsync(customer);
 
         // The agent signs in and finds it in the work list.
-        await agent.GotoAsync("/agent");
-        await Expect(agent).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/agent/login"), new() { Timeout = Timeout });
-        await agent.GetByLabel("Agent id").FillAsync("admin");
-        await agent.GetByLabel("Password").FillAsync(ChatHost.AdminPassword);
-        await agent.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await AgentConsole.SignInAsAdminAsync(agent);
         var item = agent.Locator($"[data-ref='{reference}']");
         await item.ClickAsync(new() { Timeout = Timeout });
         await Expect(agent.Locator("#case-ref")).ToHaveTextAsync(reference, new() { Timeout = Timeout });

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace Helpdesk.EndToEnd.Tests;
 
@@ -33,6 +34,21 @@ internal static partial class WebChat
         var action = page.GetByRole(AriaRole.Toolbar, new() { Name = "Suggested actions" })
             .GetByRole(AriaRole.Button, new() { Name = title, Exact = true });
         await action.ClickAsync(new() { Timeout = Timeout });
+    }
+
+    /// <summary>The shortest way to a case: the customer asks for a person, gives an account and
+    /// chooses live chat. Returns the case reference the bot gave.</summary>
+    public static async Task<string> AskForAPersonAsync(IPage page)
+    {
+        await page.GotoAsync("/");
+        await Expect(Message(page, "Northbeam support assistant")).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await SendAsync(page, "my thermostat is stuck, I want to talk to a person");
+        await Expect(Message(page, "account ID or email")).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await SendAsync(page, "ACC-20931");
+        await ChooseAsync(page, "Chat now");
+        var confirmation = Message(page, CaseReference());
+        await Expect(confirmation).ToBeVisibleAsync(new() { Timeout = Timeout });
+        return CaseReference().Match(await confirmation.InnerTextAsync()).Value;
     }
 
     [GeneratedRegex(@"HD-\d{6}")]

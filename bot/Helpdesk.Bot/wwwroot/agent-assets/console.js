@@ -9,6 +9,7 @@
   const LOGIN_URL = '/agent/login';
   const TICK_MS = 30000; // relative times and SLA countdowns
   const REFRESH_DEBOUNCE_MS = 250; // live events come in bursts; one refresh per burst
+  const METRICS_INTERVAL_MS = 5000; // figures over every case cost more to compute than the lists
   const TOAST_MS = 2600;
   const SOON_MS = 15 * 60000; // a first response due this soon is shown as at risk
   const FILTERS_KEY = 'nb.agentConsole.filters';
@@ -24,6 +25,7 @@
   };
   const LEVEL_LABELS = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' };
   const SLA_LABELS = { onTrack: 'On track', atRisk: 'At risk', breached: 'Breached', paused: 'Paused' };
+  // Keys as the case API sends them; the metrics name the reasons in PascalCase (see handoffLabel).
   const HANDOFF_LABELS = {
     asked: 'Customer asked for a person',
     frustrated: 'Customer seemed frustrated',
@@ -51,6 +53,8 @@
     cursorRef: null, // the row j/k have moved to
     openRef: null,
     openCase: null,
+    lastRef: null, // the case that was open when the dashboard opened, to go back to
+    dashboard: false, // the main pane shows the dashboard instead of cases
     mode: 'reply',
     drafts: new Map(), // reference -> { reply, note }; kept while the page is open
     fresh: new Map(), // reference -> time a case.created event arrived, to flash the row
@@ -198,8 +202,11 @@
     const now = Date.now();
     document.querySelectorAll('time[data-rel]').forEach((t) => renderTime(t, now));
     document.querySelectorAll('.sla-chip').forEach((chip) => renderSla(chip, now));
-    // Without live updates, keep the lists from going stale.
-    if (liveState !== 'live') scheduleRefresh({ withCase: true });
+    // Without live updates, keep the lists and figures from going stale.
+    if (liveState !== 'live') {
+      scheduleRefresh({ withCase: true });
+      scheduleMetrics();
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -642,6 +649,11 @@
   }
 
   function onHashChange() {
+    if (location.hash === DASHBOARD_HASH) {
+      showDashboard();
+      return;
+    }
+    hideDashboard();
     const ref = refFromHash();
     if (ref) {
       if (ref !== state.openRef || !state.openCase) loadCase(ref);
@@ -661,6 +673,7 @@
       closeInlineForms();
       showCaseShell(ref);
       updateRowMarks();
+      renderViews();
     }
     $('case-loading').hidden = !!quiet;
     try {
@@ -688,6 +701,7 @@
     $('case').hidden = true;
     $('case-empty').hidden = false;
     updateRowMarks();
+    renderViews();
   }
 
   // While the first load of a case runs: its reference and nothing stale from the previous case.
@@ -1127,6 +1141,229 @@
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Views: the main pane shows cases (#case=…) or the dashboard (#dashboard)
+
+  const DASHBOARD_HASH = '#dashboard';
+
+  // "Cases" leads back to the case that was open, so a look at the dashboard loses no place.
+  function casesHash() {
+    const ref = state.openRef || state.lastRef;
+    return ref ? '#case=' + encodeURIComponent(ref) : '#';
+  }
+
+  function renderViews() {
+    $('view-cases').href = casesHash();
+    for (const [id, current] of [['view-cases', !state.dashboard], ['view-dashboard', state.dashboard]]) {
+      if (current) $(id).setAttribute('aria-current', 'page');
+      else $(id).removeAttribute('aria-current');
+    }
+    $('case-view').setAttribute('aria-label', state.dashboard ? 'Dashboard' : 'Case');
+  }
+
+  function toggleDashboard() {
+    location.hash = state.dashboard ? casesHash() : DASHBOARD_HASH;
+  }
+
+  function showDashboard() {
+    // The open case closes (its draft is kept) so that case shortcuts cannot act on a case out of sight.
+    if (state.openRef) {
+      state.lastRef = state.openRef;
+      closeCase();
+    }
+    state.dashboard = true;
+    $('case-empty').hidden = true;
+    $('dashboard').hidden = false;
+    renderViews();
+    loadMetrics(true);
+  }
+
+  function hideDashboard() {
+    if (!state.dashboard) return;
+    state.dashboard = false;
+    clearTimeout(metricsTimer);
+    metricsTimer = 0;
+    $('dashboard').hidden = true;
+    $('case-empty').hidden = false;
+    renderViews();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Dashboard: /api/metrics in words. Every rate shows what it is out of; no base, no percentage.
+
+  let metricsToken = 0;
+  let metricsTimer = 0;
+  let metricsAt = 0; // when the last load started
+
+  async function loadMetrics(announce) {
+    clearTimeout(metricsTimer);
+    metricsTimer = 0;
+    metricsAt = Date.now();
+    const token = ++metricsToken;
+    $('dashboard').setAttribute('aria-busy', 'true');
+    try {
+      const report = await api('/api/metrics');
+      if (token !== metricsToken) return;
+      renderDashboard(report || {});
+      if (announce) $('dashboard-status').textContent = 'Figures updated at ' + clockFormat.format(new Date()) + '.';
+    } catch (e) {
+      if (token !== metricsToken) return;
+      reportError(e);
+      if ($('dashboard-body').hidden) $('dashboard-placeholder').textContent = 'The figures could not be loaded.';
+    } finally {
+      if (token === metricsToken) $('dashboard').removeAttribute('aria-busy');
+    }
+  }
+
+  // While agents work, case events come every few seconds: load at most once per interval, and
+  // always once after the last event, so the figures end up current without a load per event.
+  function scheduleMetrics() {
+    if (!state.dashboard || metricsTimer) return;
+    const wait = Math.max(REFRESH_DEBOUNCE_MS, metricsAt + METRICS_INTERVAL_MS - Date.now());
+    metricsTimer = setTimeout(() => {
+      metricsTimer = 0;
+      loadMetrics(false);
+    }, wait);
+  }
+
+  // .NET sends a TimeSpan as "[-][d.]hh:mm:ss[.fffffff]".
+  function parseTimeSpan(value) {
+    const match = /^(-)?(?:(\d+)\.)?(\d+):(\d+):(\d+)(?:\.(\d+))?$/.exec(String(value || ''));
+    if (!match) return null;
+    const seconds = ((Number(match[2] || 0) * 24 + Number(match[3])) * 60 + Number(match[4])) * 60 + Number(match[5]) + Number('0.' + (match[6] || '0'));
+    return (match[1] ? -1 : 1) * seconds * 1000;
+  }
+
+  const countFormat = new Intl.NumberFormat('en-GB');
+
+  function plural(n, noun) {
+    return countFormat.format(n) + ' ' + noun + (n === 1 ? '' : 's');
+  }
+
+  // Whole percentages, except that a share that is neither none nor all never rounds to 0 % or 100 %.
+  function sharePercent(share) {
+    const p = share * 100;
+    if (p > 0 && p < 1) return '<1%';
+    if (p > 99 && p < 100) return '>99%';
+    return Math.round(p) + '%';
+  }
+
+  function rateParts(rate, noun) {
+    const n = Number(rate && rate.numerator) || 0;
+    const d = Number(rate && rate.denominator) || 0;
+    if (d <= 0) return { percent: '—', detail: 'No data yet', share: 0, empty: true };
+    return { percent: sharePercent(n / d), detail: countFormat.format(n) + ' of ' + plural(d, noun), share: n / d, empty: false };
+  }
+
+  function metric(key, label, value, detail, options) {
+    const item = el('div', 'metric');
+    item.dataset.metric = key;
+    item.append(el('dt', 'metric__label', label));
+    const dd = el('dd', 'metric__value' + (options && options.empty ? ' is-empty' : ''), value);
+    if (options && options.unit) dd.append(el('span', 'metric__unit', ' ' + options.unit));
+    item.append(dd, el('dd', 'metric__detail', detail));
+    return item;
+  }
+
+  function rateMetric(key, label, rate, noun) {
+    const parts = rateParts(rate, noun);
+    return metric(key, label, parts.percent, parts.detail, { empty: parts.empty });
+  }
+
+  function durationMetric(key, label, figures) {
+    const count = Number(figures && figures.count) || 0;
+    const median = parseTimeSpan(figures && figures.median);
+    if (!count || median === null) return metric(key, label, '—', 'No data yet', { empty: true });
+    const p90 = parseTimeSpan(figures.p90);
+    const detail = (p90 === null ? '' : '90% within ' + duration(p90) + ' · ') + 'over ' + plural(count, 'case');
+    return metric(key, label, duration(median), detail, { unit: 'median' });
+  }
+
+  function handoffLabel(reason) {
+    const key = String(reason).charAt(0).toLowerCase() + String(reason).slice(1);
+    return HANDOFF_LABELS[key] || humanize(reason);
+  }
+
+  function shareBar(share, label) {
+    const bar = el('meter', 'dash-bar');
+    bar.min = 0;
+    bar.max = 1;
+    bar.value = share;
+    // The percentage beside it says the same to a screen reader.
+    bar.setAttribute('aria-hidden', 'true');
+    bar.title = label;
+    return bar;
+  }
+
+  // One row per item: name, a bar with the percentage, and "n of d".
+  function shareRows(tbody, rows, noun, emptyText) {
+    if (!rows.length) {
+      const td = el('td', 'dash-table__empty', emptyText);
+      td.colSpan = 3;
+      const tr = el('tr');
+      tr.append(td);
+      tbody.replaceChildren(tr);
+      return;
+    }
+    tbody.replaceChildren(...rows.map((row) => {
+      const parts = rateParts(row.rate, noun);
+      const tr = el('tr');
+      const name = el('th', 'dash-table__name', row.label);
+      name.scope = 'row';
+      if (row.title) name.title = row.title;
+      const share = el('td', 'dash-table__share');
+      share.append(shareBar(parts.share, parts.percent), el('span', 'dash-table__percent', parts.percent));
+      tr.append(name, share, el('td', 'dash-table__num', parts.detail));
+      return tr;
+    }));
+  }
+
+  function renderDashboard(r) {
+    $('dashboard-updated').replaceChildren(document.createTextNode('Updated '), timeEl(r.at, 'ago'));
+
+    $('dash-self-service').replaceChildren(
+      metric('conversations', 'Conversations', countFormat.format(Number(r.conversations) || 0), 'All, including ones still going on'),
+      rateMetric('self-service', 'Solved by self-service', r.selfService, 'conversation'),
+      rateMetric('handoff', 'Handed to a person', r.handoff, 'conversation'));
+
+    const intents = Object.entries(r.selfServiceByIntent || {})
+      .map(([intent, rate]) => ({ label: humanize(intent), title: intent, rate: rate, size: Number(rate && rate.denominator) || 0 }))
+      .sort((a, b) => b.size - a.size || a.label.localeCompare(b.label));
+    shareRows($('dash-intents'), intents, 'conversation', 'No conversation with a recognised intent has ended yet.');
+
+    const reasons = Object.entries(r.handoffReasons || {});
+    const handoffs = reasons.reduce((sum, [, count]) => sum + (Number(count) || 0), 0);
+    shareRows($('dash-reasons'), reasons
+      .map(([reason, count]) => ({ label: handoffLabel(reason), rate: { numerator: Number(count) || 0, denominator: handoffs } }))
+      .sort((a, b) => b.rate.numerator - a.rate.numerator || a.label.localeCompare(b.label)), 'handoff', 'No conversation has come to a person yet.');
+
+    $('dash-response').replaceChildren(
+      durationMetric('first-response', 'First response', r.firstResponse),
+      durationMetric('time-to-assignment', 'Time to assignment', r.timeToAssignment),
+      rateMetric('first-response-in-target', 'First response within target', r.firstResponseWithinTarget, 'answered case'),
+      rateMetric('resolved-in-target', 'Resolved within target', r.resolvedWithinTarget, 'resolved case'));
+
+    const backlog = Number(r.backlog) || 0;
+    const oldest = parseTimeSpan(r.oldestBacklog);
+    const median = parseTimeSpan(r.medianBacklogAge);
+    const csat = r.humanCsat || {};
+    const ratings = Number(csat.ratings) || 0;
+    const mean = Number(csat.mean);
+    $('dash-workload').replaceChildren(
+      metric('cases', 'Cases', countFormat.format(Number(r.cases) || 0), 'All handed to agents'),
+      metric('backlog', 'Open cases', countFormat.format(backlog),
+        backlog && oldest !== null ? 'Oldest ' + duration(oldest) + (median === null ? '' : ' · median age ' + duration(median)) : 'Nothing open'),
+      rateMetric('reassigned', 'Reassigned', r.reassigned, 'case'),
+      rateMetric('reopened', 'Reopened', r.reopened, 'resolved case'),
+      ratings && Number.isFinite(mean)
+        ? metric('csat', 'Average rating', mean.toFixed(1), 'From ' + plural(ratings, 'rating'), { unit: 'of 5' })
+        : metric('csat', 'Average rating', '—', 'No ratings yet', { empty: true }),
+      rateMetric('satisfied', 'Rated 4 or 5', csat.satisfied, 'rating'));
+
+    $('dashboard-placeholder').hidden = true;
+    $('dashboard-body').hidden = false;
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // What the agent may do (the server decides; this only keeps hopeless buttons disabled)
 
   function abilities(c) {
@@ -1441,6 +1678,7 @@
       if (missedEvents) {
         missedEvents = false;
         scheduleRefresh({ withCase: true });
+        scheduleMetrics();
       }
     });
 
@@ -1451,6 +1689,7 @@
       } catch (e) { /* refresh everything anyway */ }
       if (data && data.kind === 'case.created' && data.reference) state.fresh.set(data.reference, Date.now());
       scheduleRefresh({ reference: data && data.reference, withCase: !data || !data.reference });
+      scheduleMetrics();
     });
 
     source.addEventListener('error', () => {
@@ -1569,6 +1808,9 @@
       case '/':
         $('filter').focus();
         $('filter').select();
+        break;
+      case 'd':
+        toggleDashboard();
         break;
       case '?':
         openShortcuts();
@@ -1689,6 +1931,7 @@
       }
     });
 
+    $('dashboard-refresh').addEventListener('click', () => loadMetrics(true));
     $('sign-out').addEventListener('click', signOut);
     $('shortcuts-open').addEventListener('click', openShortcuts);
     $('shortcuts-open-2').addEventListener('click', openShortcuts);
