@@ -10,6 +10,7 @@ namespace Helpdesk.Bot.Agents;
 [JsonSerializable(typeof(ApiError))]
 [JsonSerializable(typeof(AgentProfile))]
 [JsonSerializable(typeof(List<QueueSummary>))]
+[JsonSerializable(typeof(List<AgentStatus>))]
 [JsonSerializable(typeof(List<CaseSummary>))]
 [JsonSerializable(typeof(CaseDetail))]
 [JsonSerializable(typeof(TextBody))]

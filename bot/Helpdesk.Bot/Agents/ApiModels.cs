@@ -7,7 +7,12 @@ internal sealed record ApiError(string Error);
 
 internal sealed record AgentProfile(string Id, string Name, string Role, IReadOnlyList<string> Queues);
 
-internal sealed record QueueSummary(string Id, string Name, int Waiting, DateTimeOffset? OldestWaitingSince, int AtRisk, int Assigned);
+/// <param name="AgentsOnline">Online agents who serve the queue (members with one of its skills).</param>
+/// <param name="FreeCapacity">How many more cases those agents can take before reaching their capacity.</param>
+internal sealed record QueueSummary(string Id, string Name, int Waiting, DateTimeOffset? OldestWaitingSince, int AtRisk, int Assigned, int AgentsOnline, int Capacity, int FreeCapacity);
+
+/// <summary>A rostered agent and their load right now.</summary>
+internal sealed record AgentStatus(string Id, string Name, string Role, IReadOnlyList<string> Queues, IReadOnlyList<string> Skills, int Capacity, bool Online, int OpenCases);
 
 internal sealed record CaseSummary(
     string Reference,

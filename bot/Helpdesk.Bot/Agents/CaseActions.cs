@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Helpdesk.Triage.Cases;
 using Helpdesk.Triage.Dialog;
 using Helpdesk.Triage.Routing;
@@ -10,9 +11,32 @@ internal sealed partial class CaseActions(ICaseStore cases, ICustomerChannel cha
 {
     private readonly string[] _queues = [.. routing.Queues.Select(q => q.Id)];
 
+    /// <summary>Claims one case, or with no reference the most urgent waiting case of the agent's
+    /// queues — refused while the agent already owns as many open cases as their capacity.</summary>
+    public async Task<IResult> ClaimAsync(string? reference, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var agentId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var role = Enum.Parse<AgentRole>(user.FindFirstValue(ClaimTypes.Role)!, ignoreCase: true);
+        var rostered = routing.Agent(agentId);
+        var open = (await cases.CountOpenByOwnerAsync(cancellationToken)).GetValueOrDefault(agentId);
+        if (TeamLoad.RefuseMoreWork(rostered, role, open) is { } refusal) return CaseApiEndpoints.Error(StatusCodes.Status409Conflict, refusal);
+        if (reference is not null) return await ActAsync(reference, new CaseAction.Claim(agentId), cancellationToken);
+
+        var queues = rostered?.Queues ?? _queues;
+        var next = await cases.ClaimNextAsync(agentId, queues, time.GetUtcNow(), _queues, cancellationToken);
+        return next is null
+            ? CaseApiEndpoints.Error(StatusCodes.Status404NotFound, "No case is waiting in your queues.")
+            : await RelayAsync(next, new CaseAction.Claim(agentId), cancellationToken);
+    }
+
     public async Task<IResult> ActAsync(string reference, CaseAction action, CancellationToken cancellationToken)
     {
         var result = await cases.ActAsync(reference.ToUpperInvariant(), action, time.GetUtcNow(), _queues, cancellationToken);
+        return await RelayAsync(result, action, cancellationToken);
+    }
+
+    private async Task<IResult> RelayAsync(CaseActionResult result, CaseAction action, CancellationToken cancellationToken)
+    {
         if (result.Case is null) return CaseApiEndpoints.Error(StatusCodes.Status404NotFound, result.Decision.Refusal!);
         if (!result.Decision.Accepted) return CaseApiEndpoints.Error(StatusCodes.Status409Conflict, result.Decision.Refusal!);
 
@@ -20,7 +44,7 @@ internal sealed partial class CaseActions(ICaseStore cases, ICustomerChannel cha
         var relayed = action switch
         {
             CaseAction.Reply reply => await channel.SendAsync(result.Case.ConversationId, reply.Agent,
-                routing.Agents.FirstOrDefault(a => a.Id == reply.Agent)?.Name ?? reply.Agent, reply.Text, cancellationToken),
+                routing.Agent(reply.Agent)?.Name ?? reply.Agent, reply.Text, cancellationToken),
             CaseAction.Resolve => await channel.SendAsync(result.Case.ConversationId, null, null,
                 TriagePrompts.Fill(prompts.AskRating, ("reference", result.Case.Reference)), cancellationToken),
             _ => true,

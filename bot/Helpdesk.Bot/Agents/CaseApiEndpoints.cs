@@ -24,19 +24,31 @@ internal static class CaseApiEndpoints
             return Results.Json(new AgentProfile(id, user.Identity!.Name!, user.FindFirstValue(ClaimTypes.Role)!.ToLowerInvariant(), queues), AgentJsonContext.Default.AgentProfile);
         }).WithSummary("The signed-in agent: id, name, role and queues.").Produces<AgentProfile>();
 
-        api.MapGet("/queues", async (ICaseStore cases, RoutingConfiguration routing, TimeProvider time, CancellationToken cancellationToken) =>
+        api.MapGet("/queues", async (ICaseStore cases, IQueueMonitor monitor, RoutingConfiguration routing, TimeProvider time, CancellationToken cancellationToken) =>
         {
             var open = await cases.ListCasesAsync(new CaseQuery(null, CaseListFilter.Open, null, Limit: 10_000), cancellationToken);
+            var loads = await monitor.LoadsAsync(cancellationToken);
             var now = time.GetUtcNow();
             List<QueueSummary> summaries = [.. routing.Queues.Select(queue =>
             {
                 var mine = open.Where(c => c.Work.QueueId == queue.Id).ToList();
                 var waiting = mine.Where(c => c.Work.Owner is null).ToList();
+                var load = loads[queue.Id];
                 return new QueueSummary(queue.Id, queue.Name, waiting.Count, waiting.Count == 0 ? null : waiting.Min(c => c.CreatedAt),
-                    mine.Count(c => CaseViews.SlaStatusOf(c, routing, now) is SlaStatus.AtRisk or SlaStatus.Breached), mine.Count(c => c.Work.Owner is not null));
+                    mine.Count(c => CaseViews.SlaStatusOf(c, routing, now) is SlaStatus.AtRisk or SlaStatus.Breached), mine.Count(c => c.Work.Owner is not null),
+                    load.AgentsOnline, load.Capacity, load.FreeCapacity);
             })];
             return Results.Json(summaries, AgentJsonContext.Default.ListQueueSummary);
-        }).WithSummary("Every queue: waiting cases, the oldest wait, SLA at risk, assigned.").Produces<List<QueueSummary>>();
+        }).WithSummary("Every queue: waiting cases, the oldest wait, SLA at risk, assigned, agents online and their free capacity.").Produces<List<QueueSummary>>();
+
+        api.MapGet("/agents", async (ICaseStore cases, AgentPresence presence, RoutingConfiguration routing, CancellationToken cancellationToken) =>
+        {
+            var open = await cases.CountOpenByOwnerAsync(cancellationToken);
+            var online = presence.Online;
+            List<AgentStatus> agents = [.. routing.Agents.Select(a => new AgentStatus(
+                a.Id, a.Name, a.Role.ToString().ToLowerInvariant(), a.Queues, a.Skills, a.Capacity, online.Contains(a.Id), open.GetValueOrDefault(a.Id)))];
+            return Results.Json(agents, AgentJsonContext.Default.ListAgentStatus);
+        }).WithSummary("The roster: each agent's queues, skills, capacity, whether they are online and how many open cases they own.").Produces<List<AgentStatus>>();
 
         api.MapGet("/cases", async (string? queue, string? status, ClaimsPrincipal user, ICaseStore cases, RoutingConfiguration routing, TimeProvider time, CancellationToken cancellationToken) =>
         {
@@ -60,7 +72,10 @@ internal static class CaseApiEndpoints
                 : Error(StatusCodes.Status404NotFound, $"There is no case {reference}."))
             .WithSummary("One case with everything: facts, intent, articles, priority reasons, SLA, customer, transcript, timeline.").Produces<CaseDetail>().Produces<ApiError>(StatusCodes.Status404NotFound);
 
-        actions.MapPost("/claim", (string reference, CaseActions run, ClaimsPrincipal user, CancellationToken ct) => run.ActAsync(reference, new CaseAction.Claim(Agent(user)), ct)).Action("Take ownership of the case.");
+        api.MapPost("/cases/next", (CaseActions run, ClaimsPrincipal user, CancellationToken ct) => run.ClaimAsync(null, user, ct))
+            .AddEndpointFilter<ConsoleRequestFilter>().WithTags("Case actions")
+            .Action("Take the most urgent waiting case of your queues (within your capacity); 404 when none is waiting.");
+        actions.MapPost("/claim", (string reference, CaseActions run, ClaimsPrincipal user, CancellationToken ct) => run.ClaimAsync(reference, user, ct)).Action("Take ownership of the case (within your capacity).");
         actions.MapPost("/reply", (string reference, TextBody body, CaseActions run, ClaimsPrincipal user, CancellationToken ct) => run.ActAsync(reference, new CaseAction.Reply(Agent(user), body.Text?.Trim() ?? ""), ct)).Action("Reply to the customer; the text reaches their live conversation.");
         actions.MapPost("/note", (string reference, TextBody body, CaseActions run, ClaimsPrincipal user, CancellationToken ct) => run.ActAsync(reference, new CaseAction.Note(Agent(user), body.Text?.Trim() ?? ""), ct)).Action("Add an internal note (never shown to the customer).");
         actions.MapPost("/transfer", (string reference, TransferBody body, CaseActions run, ClaimsPrincipal user, CancellationToken ct) => run.ActAsync(reference, new CaseAction.Transfer(Agent(user), body.Queue ?? "", body.Reason?.Trim() ?? ""), ct)).Action("Move the case to another queue, with a reason; counts a reassignment.");

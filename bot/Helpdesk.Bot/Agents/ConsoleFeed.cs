@@ -1,15 +1,17 @@
 using System.Collections.Concurrent;
+using System.Security.Claims;
 using System.Text.Json;
 using System.Threading.Channels;
+using Helpdesk.Triage.Routing;
 
 namespace Helpdesk.Bot.Agents;
 
 /// <summary>
 /// The console's live feed: server-sent events, one <c>case</c> event per change (created, updated),
 /// to every console connected to this host, plus a comment line every 15 s so proxies keep the
-/// stream open. A console that falls behind drops the oldest notices; it refreshes on the next one anyway.
+/// stream open. An open feed is also what makes its agent count as online. A console that falls behind drops the oldest notices; it refreshes on the next one anyway.
 /// </summary>
-internal sealed class ConsoleFeed
+internal sealed class ConsoleFeed(AgentPresence presence)
 {
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
     private readonly ConcurrentDictionary<Guid, Channel<CaseNotice>> _listeners = new();
@@ -26,6 +28,7 @@ internal sealed class ConsoleFeed
         var id = Guid.NewGuid();
         var notices = Channel.CreateBounded<CaseNotice>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
         _listeners[id] = notices;
+        using var online = presence.Connect(http.User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         try
         {
             await http.Response.WriteAsync(": connected\n\n", cancellationToken);

@@ -31,6 +31,7 @@ internal static class ConversationRegistration
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<FileCustomerDirectory>>(),
             provider.GetRequiredService<IOptions<EntityOptions>>().Value.AccountIdPattern));
+        services.AddSingleton<AgentPresence>();
         services.AddSingleton<IQueueMonitor, StoreQueueMonitor>();
         services.AddSingleton<HandoffPlanning>();
         services.AddSingleton(provider => new EntityExtractor(provider.GetRequiredService<IOptions<EntityOptions>>().Value));

@@ -11,6 +11,9 @@ public interface ICaseStore
     /// <summary>Applies <paramref name="action"/> through <see cref="CaseWorkflow"/>; a refusal changes nothing.</summary>
     Task<CaseActionResult> ActAsync(string reference, CaseAction action, DateTimeOffset now, IReadOnlyCollection<string> queues, CancellationToken cancellationToken);
 
+    /// <summary>Open cases (assigned or waiting) by owner: each agent's current load.</summary>
+    Task<IReadOnlyDictionary<string, int>> CountOpenByOwnerAsync(CancellationToken cancellationToken);
+
     /// <summary>Claims the most urgent waiting case of <paramref name="fromQueues"/> for <paramref name="agent"/>;
     /// null when none is waiting. Agents asking at once each get a different case.</summary>
     Task<CaseActionResult?> ClaimNextAsync(string agent, IReadOnlyCollection<string> fromQueues, DateTimeOffset now, IReadOnlyCollection<string> queues, CancellationToken cancellationToken);

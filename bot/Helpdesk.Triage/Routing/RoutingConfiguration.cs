@@ -27,6 +27,9 @@ public sealed record RoutingConfiguration
     public TimeSpan AverageHandleTime { get; set; } = TimeSpan.FromMinutes(12);
 
     public QueueDefinition Queue(string id) => Queues.First(q => q.Id == id);
+
+    /// <summary>The rostered agent with this id; null for accounts not on the roster (such as the first admin).</summary>
+    public AgentDefinition? Agent(string id) => Agents.FirstOrDefault(a => a.Id == id);
 }
 
 /// <summary>A queue: the intents it serves, the skills its cases need, and where it spills when saturated.</summary>

@@ -2,16 +2,9 @@ using Helpdesk.Triage.Storage;
 
 namespace Helpdesk.Triage.Routing;
 
-/// <summary>
-/// Queue loads from the case store: how many cases wait in each queue. Agents are not counted as
-/// online yet — presence arrives with agent sign-in — so no queue claims free capacity, expected
-/// waits are unknown, and customers are promised the response target rather than a guess.
-/// </summary>
-public sealed class StoreQueueMonitor(ITriageStore store, RoutingConfiguration routing) : IQueueMonitor
+/// <summary>Queue loads from the case store (waiting cases, each agent's open cases) and agent presence.</summary>
+public sealed class StoreQueueMonitor(ITriageStore store, RoutingConfiguration routing, AgentPresence presence) : IQueueMonitor
 {
-    public async Task<IReadOnlyDictionary<string, QueueLoad>> LoadsAsync(CancellationToken cancellationToken)
-    {
-        var waiting = await store.CountWaitingByQueueAsync(cancellationToken);
-        return routing.Queues.ToDictionary(q => q.Id, q => QueueLoad.Empty(q.Id) with { Waiting = waiting.GetValueOrDefault(q.Id) }, StringComparer.Ordinal);
-    }
+    public async Task<IReadOnlyDictionary<string, QueueLoad>> LoadsAsync(CancellationToken cancellationToken) =>
+        TeamLoad.Queues(routing, await store.CountWaitingByQueueAsync(cancellationToken), presence.Online, await store.CountOpenByOwnerAsync(cancellationToken));
 }

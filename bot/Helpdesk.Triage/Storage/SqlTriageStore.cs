@@ -91,15 +91,11 @@ public sealed partial class SqlTriageStore : ITriageStore
         return await ReadCaseAsync(connection, reference, cancellationToken);
     }
 
-    public async Task<IReadOnlyDictionary<string, int>> CountWaitingByQueueAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.Sql("SELECT queue, COUNT(*) FROM cases WHERE queue IS NOT NULL AND status IN ('new', 'queued') GROUP BY queue");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(cancellationToken)) counts[reader.GetString(0)] = (int)reader.GetNumber(1);
-        return counts;
-    }
+    public Task<IReadOnlyDictionary<string, int>> CountWaitingByQueueAsync(CancellationToken cancellationToken) =>
+        CountAsync("SELECT queue, COUNT(*) FROM cases WHERE queue IS NOT NULL AND status IN ('new', 'queued') GROUP BY queue", cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, int>> CountOpenByOwnerAsync(CancellationToken cancellationToken) =>
+        CountAsync("SELECT owner, COUNT(*) FROM cases WHERE owner IS NOT NULL AND status NOT IN ('resolved', 'closed') GROUP BY owner", cancellationToken);
 
     public async Task<int> MarkAbandonedAsync(DateTimeOffset inactiveSince, CancellationToken cancellationToken)
     {
@@ -142,6 +138,17 @@ public sealed partial class SqlTriageStore : ITriageStore
             commit.ExpectedVersion == 0 ? ("user", commit.UserId) : ("expected", commit.ExpectedVersion),
         ];
         return await connection.RunAsync(sql, cancellationToken, parameters) == 1;
+    }
+
+    /// <summary>Runs a <c>SELECT key, COUNT(*) … GROUP BY key</c>.</summary>
+    private async Task<IReadOnlyDictionary<string, int>> CountAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.Sql(sql);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken)) counts[reader.GetString(0)] = (int)reader.GetNumber(1);
+        return counts;
     }
 
     private Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => _database.OpenAsync(cancellationToken);

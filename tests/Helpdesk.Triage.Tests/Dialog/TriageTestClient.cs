@@ -35,7 +35,7 @@ internal sealed class TriageTestClient : IDisposable
         Store = new SqlTriageStore(new SqliteDatabase(_directory.Path("triage.db")));
         _context = new TriageContext(classifier, articles ?? new ScriptedArticles(), new EntityExtractor(new EntityOptions()), ShippedPrompts, new TriageOptions());
         Directory = new InMemoryCustomerDirectory(CustomerFileReader.Read(RepositoryFiles.Path("bot", "Helpdesk.Bot", "customers.json"), CustomerFileReader.AccountIdRegex(FileCustomerDirectory.DefaultAccountIdPattern)));
-        var handoffs = new HandoffPlanning(Directory, new StoreQueueMonitor(Store, ShippedRouting), ShippedRouting);
+        var handoffs = new HandoffPlanning(Directory, new StoreQueueMonitor(Store, ShippedRouting, Presence), ShippedRouting);
         Processor = new TurnProcessor(Store, _context, handoffs, _locks, Time, NullLogger<TurnProcessor>.Instance);
     }
 
@@ -48,6 +48,9 @@ internal sealed class TriageTestClient : IDisposable
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
     public SqlTriageStore Store { get; }
+
+    /// <summary>Nobody is online unless a test connects an agent.</summary>
+    public AgentPresence Presence { get; } = new();
 
     public TurnProcessor Processor { get; }
 

@@ -187,6 +187,7 @@ public abstract class TriageStoreContract : IAsyncDisposable
         Assert.Empty(await List(new CaseQuery("privacy", CaseListFilter.All, null)));
         Assert.Equal(2, (await store.ListCasesAsync(new CaseQuery(null, CaseListFilter.All, null, Limit: 2), Cancel)).Count);
         Assert.Equal(2, (await store.CountWaitingByQueueAsync(Cancel))["billing"]);
+        Assert.Equal(new Dictionary<string, int> { ["maya"] = 1 }, await store.CountOpenByOwnerAsync(Cancel));
         Assert.All((await store.ListCasesAsync(new CaseQuery(null, CaseListFilter.All, null), Cancel)), c => Assert.NotEmpty(c.Timeline));
     }
 
