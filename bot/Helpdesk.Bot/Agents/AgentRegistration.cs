@@ -17,7 +17,8 @@ internal static class AgentRegistration
         services.AddSingleton<ICustomerChannel, DirectLineCustomerChannel>();
         services.AddSingleton<ConsoleFeed>();
         services.AddHostedService<ConsoleFeedDispatcher>();
-        services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section);
+        services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<EscalationSweep>();
         services.AddOpenApi(AgentApiDocument, document =>
         {
             document.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true

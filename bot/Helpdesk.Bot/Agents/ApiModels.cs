@@ -9,7 +9,8 @@ internal sealed record AgentProfile(string Id, string Name, string Role, IReadOn
 
 /// <param name="AgentsOnline">Online agents who serve the queue (members with one of its skills).</param>
 /// <param name="FreeCapacity">How many more cases those agents can take before reaching their capacity.</param>
-internal sealed record QueueSummary(string Id, string Name, int Waiting, DateTimeOffset? OldestWaitingSince, int AtRisk, int Assigned, int AgentsOnline, int Capacity, int FreeCapacity);
+/// <param name="Escalated">Open cases of the queue escalated to the supervisors.</param>
+internal sealed record QueueSummary(string Id, string Name, int Waiting, DateTimeOffset? OldestWaitingSince, int AtRisk, int Assigned, int AgentsOnline, int Capacity, int FreeCapacity, int Escalated);
 
 /// <summary>A rostered agent and their load right now.</summary>
 internal sealed record AgentStatus(string Id, string Name, string Role, IReadOnlyList<string> Queues, IReadOnlyList<string> Skills, int Capacity, bool Online, int OpenCases);
@@ -28,7 +29,8 @@ internal sealed record CaseSummary(
     string Problem,
     string? Intent,
     string? CustomerName,
-    string SlaStatus);
+    string SlaStatus,
+    bool Escalated);
 
 internal sealed record TextBody(string? Text);
 

@@ -36,10 +36,10 @@ internal static class CaseApiEndpoints
                 var load = loads[queue.Id];
                 return new QueueSummary(queue.Id, queue.Name, waiting.Count, waiting.Count == 0 ? null : waiting.Min(c => c.CreatedAt),
                     mine.Count(c => CaseViews.SlaStatusOf(c, routing, now) is SlaStatus.AtRisk or SlaStatus.Breached), mine.Count(c => c.Work.Owner is not null),
-                    load.AgentsOnline, load.Capacity, load.FreeCapacity);
+                    load.AgentsOnline, load.Capacity, load.FreeCapacity, mine.Count(c => c.Escalations.Count > 0));
             })];
             return Results.Json(summaries, AgentJsonContext.Default.ListQueueSummary);
-        }).WithSummary("Every queue: waiting cases, the oldest wait, SLA at risk, assigned, agents online and their free capacity.").Produces<List<QueueSummary>>();
+        }).WithSummary("Every queue: waiting cases, the oldest wait, SLA at risk, assigned, escalated, agents online and their free capacity.").Produces<List<QueueSummary>>();
 
         api.MapGet("/agents", async (ICaseStore cases, AgentPresence presence, RoutingConfiguration routing, CancellationToken cancellationToken) =>
         {
@@ -55,16 +55,17 @@ internal static class CaseApiEndpoints
             var filter = status?.ToLowerInvariant() switch
             {
                 null or "" or "open" => CaseListFilter.Open,
+                "escalated" => CaseListFilter.Escalated,
                 "mine" => CaseListFilter.Mine,
                 "resolved" => CaseListFilter.Resolved,
                 "all" => CaseListFilter.All,
                 _ => (CaseListFilter?)null,
             };
-            if (filter is null) return Error(StatusCodes.Status400BadRequest, "status must be open, mine, resolved or all.");
+            if (filter is null) return Error(StatusCodes.Status400BadRequest, "status must be open, escalated, mine, resolved or all.");
             var found = await cases.ListCasesAsync(new CaseQuery(string.IsNullOrEmpty(queue) ? null : queue, filter.Value, user.FindFirstValue(ClaimTypes.NameIdentifier)), cancellationToken);
             var now = time.GetUtcNow();
             return Results.Json(found.Select(c => CaseViews.Summary(c, routing, now)).ToList(), AgentJsonContext.Default.ListCaseSummary);
-        }).WithSummary("The work list, by priority then SLA due: status open (default), mine, resolved or all; optionally one queue.").Produces<List<CaseSummary>>();
+        }).WithSummary("The work list, by priority then SLA due: status open (default), escalated, mine, resolved or all; optionally one queue.").Produces<List<CaseSummary>>();
 
         api.MapGet("/cases/{reference}", async (string reference, ICaseStore cases, RoutingConfiguration routing, TimeProvider time, CancellationToken cancellationToken) =>
             await cases.FindCaseAsync(reference.ToUpperInvariant(), cancellationToken) is { } found

@@ -21,7 +21,8 @@ internal static class CaseViews
         stored.Details.Problem,
         stored.Details.Intent?.Label,
         stored.Plan?.Customer?.Name,
-        Name(SlaStatusOf(stored, routing, now)));
+        Name(SlaStatusOf(stored, routing, now)),
+        stored.Escalations.Count > 0);
 
     public static CaseDetail Detail(StoredCase stored, RoutingConfiguration routing, DateTimeOffset now)
     {
@@ -47,7 +48,7 @@ internal static class CaseViews
             plan is null ? null : new PriorityView(Name(plan.Priority.Level), plan.Priority.Score, [.. plan.Priority.Reasons.Select(r => new ReasonView(r.Factor, r.Points, r.MaxPoints, r.Explanation))]),
             new SlaView(plan?.FirstResponseDue, plan?.ResolveDue, stored.Work.FirstResponseAt, Name(SlaStatusOf(stored, routing, now))),
             plan?.RouteReasons ?? [],
-            plan?.Escalation ?? [],
+            stored.Escalations,
             plan?.Customer is { } customer ? new CustomerView(customer.Name, customer.Company, customer.Tier.ToString(), customer.Country, customer.RenewalDate, customer.HasOpenInvoices, customer.IsVip, customer.Notes) : null,
             [.. stored.Transcript.Select(t => new TranscriptView(t.Role, t.Text, t.At))],
             [.. stored.Timeline.Select(e => new TimelineView(e.At, e.Kind, e.Actor, e.Text))],

@@ -21,6 +21,9 @@ public static class CaseEventKinds
     /// <summary>The customer rated the help (1–5) after resolution.</summary>
     public const string Rated = "rated";
 
+    /// <summary>Brought to the supervisors' attention, with the reasons (critical, bounced, SLA at risk or overdue).</summary>
+    public const string Escalated = "escalated";
+
     /// <summary>The same customer handed off again on the same issue; the conversation joined this case.</summary>
     public const string HandedOffAgain = "handed off again";
 }

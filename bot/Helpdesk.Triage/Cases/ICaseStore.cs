@@ -11,6 +11,11 @@ public interface ICaseStore
     /// <summary>Applies <paramref name="action"/> through <see cref="CaseWorkflow"/>; a refusal changes nothing.</summary>
     Task<CaseActionResult> ActAsync(string reference, CaseAction action, DateTimeOffset now, IReadOnlyCollection<string> queues, CancellationToken cancellationToken);
 
+    /// <summary>Adds the reasons the case has not been escalated for yet to its escalations, with a
+    /// timeline entry and a <c>case.escalated</c> outbox event; false (and nothing written) when the
+    /// case is closed or none of the reasons is new.</summary>
+    Task<bool> EscalateAsync(string reference, IReadOnlyList<string> reasons, DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>Open cases (assigned or waiting) by owner: each agent's current load.</summary>
     Task<IReadOnlyDictionary<string, int>> CountOpenByOwnerAsync(CancellationToken cancellationToken);
 
@@ -19,12 +24,15 @@ public interface ICaseStore
     Task<CaseActionResult?> ClaimNextAsync(string agent, IReadOnlyCollection<string> fromQueues, DateTimeOffset now, IReadOnlyCollection<string> queues, CancellationToken cancellationToken);
 }
 
-/// <summary>Which cases to list: one queue or all, and open, an agent's own, resolved, or everything.</summary>
+/// <summary>Which cases to list: one queue or all, and open, escalated, an agent's own, resolved, or everything.</summary>
 public sealed record CaseQuery(string? Queue, CaseListFilter Filter, string? Agent, int Limit = 200);
 
 public enum CaseListFilter
 {
     Open,
+
+    /// <summary>Open cases that have been escalated to the supervisors.</summary>
+    Escalated,
     Mine,
     Resolved,
     All,

@@ -31,6 +31,9 @@ public sealed record StoredCase
 
     public required IReadOnlyList<TranscriptEntry> Transcript { get; init; }
 
+    /// <summary>Every reason the supervisors have been alerted for, in order; empty while the case never needed them.</summary>
+    public IReadOnlyList<string> Escalations { get; init => field = value ?? []; } = [];
+
     /// <summary>Every event of the case, oldest first; kept in its own table, so not part of the document.</summary>
     [JsonIgnore]
     public IReadOnlyList<CaseEvent> Timeline { get; init => field = value ?? []; } = [];

@@ -11,4 +11,7 @@ public static class OutboxEventKinds
     public const string CaseCreated = "case.created";
 
     public const string CaseUpdated = "case.updated";
+
+    /// <summary>The case needs the supervisors: its escalation reasons changed.</summary>
+    public const string CaseEscalated = "case.escalated";
 }

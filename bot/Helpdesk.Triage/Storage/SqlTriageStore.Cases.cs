@@ -31,12 +31,13 @@ public sealed partial class SqlTriageStore
             Details = commit.NewCase!,
             Plan = plan,
             Transcript = state.Transcript,
+            Escalations = plan?.Escalation ?? [],
         };
 
         await connection.RunAsync(
             """
-            INSERT INTO cases (number, reference, conversation_id, user_id, status, created_at, document, queue, priority_level, priority_score, first_response_due, intent, account_id, email)
-            VALUES (@number, @reference, @conversation, @user, @status, @at, @document, @queue, @level, @score, @due, @intent, @account, @email)
+            INSERT INTO cases (number, reference, conversation_id, user_id, status, created_at, document, queue, priority_level, priority_score, first_response_due, intent, account_id, email, escalated_at)
+            VALUES (@number, @reference, @conversation, @user, @status, @at, @document, @queue, @level, @score, @due, @intent, @account, @email, @escalated)
             """,
             cancellationToken,
             ("number", number),
@@ -52,9 +53,15 @@ public sealed partial class SqlTriageStore
             ("due", plan?.FirstResponseDue),
             ("intent", document.Details.Intent?.Label),
             ("account", document.Details.Facts.AccountId),
-            ("email", document.Details.Facts.Email));
+            ("email", document.Details.Facts.Email),
+            ("escalated", document.Escalations.Count > 0 ? commit.At : (DateTimeOffset?)null));
         var summary = plan is null ? "created" : string.Create(CultureInfo.InvariantCulture, $"queued in {plan.QueueName}, priority {plan.Priority.Level} ({plan.Priority.Score})");
         await AddEventAsync(connection, reference, new CaseEvent(commit.At, CaseEventKinds.Created, "bot", summary), cancellationToken);
+        if (document.Escalations.Count > 0)
+        {
+            await AddEventAsync(connection, reference, new CaseEvent(commit.At, CaseEventKinds.Escalated, "system", "to supervisors: " + string.Join("; ", document.Escalations)), cancellationToken);
+        }
+
         await AddOutboxEventAsync(connection, OutboxEventKinds.CaseCreated, reference, commit.At, cancellationToken);
         return (reference, state);
     }

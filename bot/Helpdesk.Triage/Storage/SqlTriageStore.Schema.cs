@@ -82,6 +82,9 @@ public sealed partial class SqlTriageStore
         """
         CREATE INDEX outbox_deliveries_due ON outbox_deliveries (destination, delivered_at, dead_at, next_attempt_at);
         """,
+        """
+        ALTER TABLE cases ADD COLUMN escalated_at TEXT NULL;
+        """,
     ];
 
     /// <summary>The same tables on PostgreSQL, which joined at the SQLite schema's sixth version.</summary>
@@ -150,6 +153,9 @@ public sealed partial class SqlTriageStore
             PRIMARY KEY (event_id, destination));
         CREATE INDEX outbox_deliveries_dead ON outbox_deliveries (destination, dead_at);
         CREATE INDEX outbox_deliveries_due ON outbox_deliveries (destination, delivered_at, dead_at, next_attempt_at);
+        """,
+        """
+        ALTER TABLE cases ADD COLUMN escalated_at TIMESTAMPTZ NULL;
         """,
     ];
 }

@@ -23,6 +23,7 @@ public sealed partial class SqlTriageStore : ICaseStore
             query.Filter switch
             {
                 CaseListFilter.Open or CaseListFilter.Mine => "status NOT IN ('resolved', 'closed')",
+                CaseListFilter.Escalated => "status NOT IN ('resolved', 'closed') AND escalated_at IS NOT NULL",
                 CaseListFilter.Resolved => "status IN ('resolved', 'closed')",
                 _ => "1 = 1",
             },
@@ -95,6 +96,26 @@ public sealed partial class SqlTriageStore : ICaseStore
         var result = await ApplyAsync(connection, reference, new CaseAction.Claim(agent), now, queues, cancellationToken);
         if (result.Decision.Accepted) await transaction.CommitAsync(cancellationToken);
         return result;
+    }
+
+    public async Task<bool> EscalateAsync(string reference, IReadOnlyList<string> reasons, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        using var write = await _database.EnterWriteAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var stored = await ReadCaseAsync(connection, reference, cancellationToken, _database.ForUpdate);
+        var added = stored is { Work.IsOpen: true } ? reasons.Except(stored.Escalations, StringComparer.Ordinal).ToList() : [];
+        if (added.Count == 0) return false;
+
+        var escalated = stored! with { Escalations = [.. stored.Escalations, .. added] };
+        await connection.RunAsync(
+            "UPDATE cases SET document = @document, escalated_at = COALESCE(escalated_at, @at) WHERE reference = @reference",
+            cancellationToken,
+            ("document", JsonSerializer.Serialize(escalated, TriageJsonContext.Default.StoredCase)), ("at", now), ("reference", reference));
+        await AddEventAsync(connection, reference, new CaseEvent(now, CaseEventKinds.Escalated, "system", "to supervisors: " + string.Join("; ", added)), cancellationToken);
+        await AddOutboxEventAsync(connection, OutboxEventKinds.CaseEscalated, reference, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>Runs <paramref name="action"/> through <see cref="CaseWorkflow"/> inside the caller's transaction; the caller commits when accepted.</summary>

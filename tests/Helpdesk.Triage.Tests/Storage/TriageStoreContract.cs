@@ -192,6 +192,30 @@ public abstract class TriageStoreContract : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Escalating_records_each_new_reason_once_with_its_timeline_entry_and_outbox_event()
+    {
+        var store = await StoreAsync();
+        var critical = await HandOffAsync(store, "c1", "u1", null, Urgency.Critical);
+        var medium = await HandOffAsync(store, "c2", "u2", null);
+        Assert.Equal(["critical priority"], (await store.FindCaseAsync(critical, Cancel))!.Escalations);
+
+        Assert.True(await store.EscalateAsync(medium, ["first response at risk"], Start.AddHours(3), Cancel));
+        Assert.False(await store.EscalateAsync(medium, ["first response at risk"], Start.AddHours(3), Cancel));
+        Assert.True(await store.EscalateAsync(medium, ["first response at risk", "first response overdue"], Start.AddHours(5), Cancel));
+
+        var stored = (await store.FindCaseAsync(medium, Cancel))!;
+        Assert.Equal(["first response at risk", "first response overdue"], stored.Escalations);
+        Assert.Equal(2, stored.Timeline.Count(e => e.Kind == CaseEventKinds.Escalated));
+        Assert.Equal(2, (await store.DueAsync("hook", 0, Start, 10, Cancel)).Count(d => d.Event.Kind == OutboxEventKinds.CaseEscalated));
+        Assert.Equal([critical, medium], (await store.ListCasesAsync(new CaseQuery(null, CaseListFilter.Escalated, null), Cancel)).Select(c => c.Reference));
+
+        await store.ActAsync(medium, new CaseAction.Claim("maya"), Start, AllQueues, Cancel);
+        await store.ActAsync(medium, new CaseAction.Resolve("maya", "solved"), Start, AllQueues, Cancel);
+        Assert.False(await store.EscalateAsync(medium, ["reassigned 3 times (more than 2)"], Start.AddHours(6), Cancel));
+        Assert.Equal([critical], (await store.ListCasesAsync(new CaseQuery(null, CaseListFilter.Escalated, null), Cancel)).Select(c => c.Reference));
+    }
+
+    [Fact]
     public async Task Deliveries_retry_when_due_go_dead_after_the_last_attempt_and_come_back_when_retried()
     {
         var store = await StoreAsync();
