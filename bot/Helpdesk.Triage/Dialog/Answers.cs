@@ -13,6 +13,10 @@ public static partial class Answers
 
     public static bool SaysNoAccountId(string text) => NoAccount().IsMatch(text);
 
+    /// <summary>A satisfaction rating: a whole number from 1 to 5, alone; null for anything else.</summary>
+    public static int? Rating(string text) =>
+        int.TryParse(text.Trim().TrimEnd('.', '!'), out var stars) && stars is >= 1 and <= 5 ? stars : null;
+
     /// <summary>The choice whose title or value the customer typed (case and surrounding punctuation ignored), or their 1-based number.</summary>
     public static PendingChoice? Pick(string text, IReadOnlyList<PendingChoice> choices)
     {

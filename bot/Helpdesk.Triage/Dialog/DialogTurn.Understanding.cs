@@ -132,7 +132,7 @@ internal sealed partial class DialogTurn
         if (picked == "yes" || (picked is null && Answers.IsYes(text)))
         {
             _state = _state with { Articles = MarkArticles(solved: true), Outcome = ConversationOutcome.ResolvedByArticle };
-            Ask(Prompts.SolvedReply, TriageStage.Resolved);
+            Ask(Prompts.SolvedReply, TriageStage.Resolved, RatingChoices);
             return;
         }
 
@@ -142,6 +142,21 @@ internal sealed partial class DialogTurn
         Say(Prompts.NotSolvedReply);
         CollectNext();
     }
+
+    /// <summary>After an article solved it: a 1–5 answer rates the self-service help (once); anything else is a new request.</summary>
+    private void AnswerSelfServiceRating(string text)
+    {
+        if (_state.BotRating is null && Answers.Rating(text) is { } stars)
+        {
+            _state = _state with { BotRating = stars };
+            Ask(Prompts.ThanksForRating, TriageStage.AwaitingProblem);
+            return;
+        }
+
+        Understand(text, isFollowUp: false);
+    }
+
+    private static readonly PendingChoice[] RatingChoices = [.. Enumerable.Range(1, 5).Select(n => new PendingChoice(n.ToString(System.Globalization.CultureInfo.InvariantCulture), n.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
 
     private List<ArticleOffer> MarkArticles(bool solved) =>
         [.. _state.Articles.Select(a => a.Solved is null ? a with { Solved = solved } : a)];

@@ -88,6 +88,7 @@ internal sealed partial class DialogTurn(TriageState state, TurnInput input, Tri
             case TriageStage.AskingPhone: AnswerPhone(text); break;
             case TriageStage.AskingTimeWindow: AnswerTimeWindow(text); break;
             case TriageStage.ConfirmingSummary: AnswerSummary(text); break;
+            case TriageStage.Resolved: AnswerSelfServiceRating(text); break;
             default: Understand(text, isFollowUp: false); break;
         }
     }
@@ -193,7 +194,7 @@ internal sealed partial class DialogTurn(TriageState state, TurnInput input, Tri
     /// <summary>The agent resolved the case: a number from 1 to 5 is the rating asked for; anything else is a new request.</summary>
     private void TakeBackAfterResolution(string text)
     {
-        if (int.TryParse(text.Trim().TrimEnd('.', '!'), out var rating) && rating is >= 1 and <= 5)
+        if (Answers.Rating(text) is { } rating)
         {
             _rating = rating;
             ForgetTheCase();

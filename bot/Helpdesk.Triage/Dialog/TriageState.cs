@@ -47,6 +47,9 @@ public sealed record TriageState
 
     public string? CaseReference { get; init; }
 
+    /// <summary>The customer's 1–5 rating of the self-service help, when an article solved it and they rated it.</summary>
+    public int? BotRating { get; init; }
+
     public ConversationOutcome Outcome { get; init; } = ConversationOutcome.Open;
 
     public IReadOnlyList<TranscriptEntry> Transcript { get; init => field = value ?? []; } = [];

@@ -44,8 +44,12 @@ public static class MetricsCalculator
             backlog.Count == 0 ? null : backlog[^1],
             backlog.Count == 0 ? null : backlog[backlog.Count / 2],
             new Rate(cases.Count(c => c.Work.Reopened > 0), cases.Count(c => c.Work.ResolvedAt is not null || c.Work.Reopened > 0)),
-            new CsatFigures(ratings.Count, ratings.Count == 0 ? null : Math.Round(ratings.Average(), 2), new Rate(ratings.Count(r => r >= 4), ratings.Count)));
+            Csat(ratings),
+            Csat([.. conversations.Select(c => c.BotRating).OfType<int>()]));
     }
+
+    private static CsatFigures Csat(List<int> ratings) =>
+        new(ratings.Count, ratings.Count == 0 ? null : Math.Round(ratings.Average(), 2), new Rate(ratings.Count(r => r >= 4), ratings.Count));
 
     private static DurationFigures Durations(IEnumerable<TimeSpan> durations)
     {

@@ -18,7 +18,8 @@ public sealed record MetricsReport(
     TimeSpan? OldestBacklog,
     TimeSpan? MedianBacklogAge,
     Rate Reopened,
-    CsatFigures HumanCsat);
+    CsatFigures HumanCsat,
+    CsatFigures BotCsat);
 
 /// <summary>How long something took, over the cases where it happened.</summary>
 public sealed record DurationFigures(int Count, TimeSpan? Median, TimeSpan? P90);

@@ -20,7 +20,8 @@ public sealed partial class SqlTriageStore
             records.Add(new ConversationRecord(
                 Enum.Parse<ConversationOutcome>(reader.GetString(0)),
                 reader.GetNullableString(1) is { } reason ? Enum.Parse<HandoffReason>(reason) : null,
-                state?.Intent?.Label));
+                state?.Intent?.Label,
+                state?.BotRating));
         }
 
         return records;

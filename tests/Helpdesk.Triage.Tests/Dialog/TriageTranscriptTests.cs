@@ -118,7 +118,28 @@ public sealed class TriageTranscriptTests
         var state = await client.StateAsync();
         Assert.Equal(ConversationOutcome.ResolvedByArticle, state.Outcome);
         Assert.True(state.Articles.Single().Solved);
+        Assert.Equal(["1", "2", "3", "4", "5"], reply.Choices());
         Assert.Null(await client.CaseAsync("HD-000001"));
+    }
+
+    [Fact]
+    public async Task SelfServiceHelp_IsRatedOnce_AndAnythingElseIsANewRequest()
+    {
+        using var client = new TriageTestClient(Classifier(), Articles());
+        await client.JoinAsync();
+        await client.SendAsync(ChargedTwice);
+        await client.SendAsync("yes");
+
+        var thanks = await client.SendAsync("4");
+
+        Assert.Equal(Prompts.ThanksForRating, thanks.Text());
+        Assert.Equal(4, (await client.StateAsync()).BotRating);
+        var records = await client.Store.ConversationRecordsAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(4, Assert.Single(records).BotRating);
+
+        var next = await client.SendAsync("5");
+        Assert.NotEqual(Prompts.ThanksForRating, next.Text());
+        Assert.Equal(4, (await client.StateAsync()).BotRating);
     }
 
     [Fact]

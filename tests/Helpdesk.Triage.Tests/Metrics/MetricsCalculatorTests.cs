@@ -21,6 +21,7 @@ public sealed class MetricsCalculatorTests
         await solved.JoinAsync();
         await solved.SendAsync(ChargedTwice);
         await solved.SendAsync("yes");
+        await solved.SendAsync("5");
         using var handedOff = new TriageTestClient(classifier, articles, directory, conversationId: "handed-off", userId: "dl_2");
         await handedOff.JoinAsync();
         foreach (var text in new[] { ChargedTwice, "no", "ACC-20931", "High", "Chat now", "Send it" }) await handedOff.SendAsync(text);
@@ -52,5 +53,6 @@ public sealed class MetricsCalculatorTests
         Assert.Equal(0, report.Backlog);
         Assert.Equal(0, report.HumanCsat.Ratings);
         Assert.Null(report.HumanCsat.Satisfied.Value);
+        Assert.Equal(new CsatFigures(1, 5, new Rate(1, 1)), report.BotCsat);
     }
 }
