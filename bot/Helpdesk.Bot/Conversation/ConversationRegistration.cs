@@ -55,7 +55,7 @@ internal static class ConversationRegistration
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<DirectLineOptions>>().Value);
         services.AddSingleton<DirectLineTokens>();
-        services.AddSingleton<IConversationLog, SqliteConversationLog>();
+        services.AddSingleton<IConversationLog, SqlConversationLog>();
         services.AddSingleton<ConversationStreams>();
         services.AddSingleton<IDirectLineBot, TriageBot>();
         services.AddSingleton<DirectLineServer>();

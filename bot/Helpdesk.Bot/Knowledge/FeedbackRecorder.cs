@@ -1,5 +1,4 @@
 using Helpdesk.Knowledge.Feedback;
-using Microsoft.Data.Sqlite;
 
 namespace Helpdesk.Bot.Knowledge;
 
@@ -13,7 +12,7 @@ internal sealed partial class FeedbackRecorder(IArticleFeedbackStore store, Time
         {
             await store.RecordAsync(new ArticleEvent(articleId, intent, kind, time.GetUtcNow()), cancellationToken);
         }
-        catch (SqliteException e)
+        catch (System.Data.Common.DbException e)
         {
             LogNotRecorded(logger, kind, articleId, e.Message);
         }

@@ -17,7 +17,7 @@ internal static class KnowledgeRegistration
                 services.GetRequiredService<ILogger<LiveKnowledgeBase>>());
         });
         builder.Services.AddSingleton(ArticleRenderer.ForBasePath("/kb"));
-        builder.Services.AddSingleton<IArticleFeedbackStore, SqliteArticleFeedbackStore>();
+        builder.Services.AddSingleton<IArticleFeedbackStore, SqlArticleFeedbackStore>();
         builder.Services.AddSingleton<FeedbackRecorder>();
         builder.Services.AddAntiforgery();
         builder.Services.AddHealthChecks().AddCheck<KnowledgeHealthCheck>("knowledge-base", tags: ["ready"]);

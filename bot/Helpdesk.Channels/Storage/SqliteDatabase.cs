@@ -72,9 +72,6 @@ public sealed class SqliteDatabase : SqlDatabase
         base.Dispose();
     }
 
-    /// <summary>Migrates a component that so far lives only in the embedded file.</summary>
-    public void Migrate(string component, IReadOnlyList<string> steps) => Migrate(component, new SchemaSteps(steps, []));
-
     private sealed class WriteTurn(SemaphoreSlim writer) : IDisposable
     {
         private int _released;
