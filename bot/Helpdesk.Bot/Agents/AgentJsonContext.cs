@@ -14,6 +14,7 @@ namespace Helpdesk.Bot.Agents;
 [JsonSerializable(typeof(List<CaseSummary>))]
 [JsonSerializable(typeof(CaseDetail))]
 [JsonSerializable(typeof(TextBody))]
+[JsonSerializable(typeof(TagsBody))]
 [JsonSerializable(typeof(PasswordBody))]
 [JsonSerializable(typeof(TransferBody))]
 [JsonSerializable(typeof(WaitBody))]

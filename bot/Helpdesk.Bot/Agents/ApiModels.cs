@@ -30,9 +30,12 @@ internal sealed record CaseSummary(
     string? Intent,
     string? CustomerName,
     string SlaStatus,
-    bool Escalated);
+    bool Escalated,
+    IReadOnlyList<string> Tags);
 
 internal sealed record TextBody(string? Text);
+
+internal sealed record TagsBody(List<string>? Add, List<string>? Remove);
 
 internal sealed record PasswordBody(string? Password);
 
@@ -71,7 +74,8 @@ internal sealed record CaseDetail(
     IReadOnlyList<TimelineView> Timeline,
     string? Disposition,
     DateTimeOffset? ResolvedAt,
-    int Reopened);
+    int Reopened,
+    IReadOnlyList<string> Tags);
 
 internal sealed record IntentView(string Label, double Confidence, bool Confirmed, IReadOnlyList<AlternativeView> Alternatives);
 

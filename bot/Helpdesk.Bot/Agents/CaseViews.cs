@@ -22,7 +22,8 @@ internal static class CaseViews
         stored.Details.Intent?.Label,
         stored.Plan?.Customer?.Name,
         Name(SlaStatusOf(stored, routing, now)),
-        stored.Escalations.Count > 0);
+        stored.Escalations.Count > 0,
+        stored.Work.Tags);
 
     public static CaseDetail Detail(StoredCase stored, RoutingConfiguration routing, DateTimeOffset now)
     {
@@ -54,7 +55,8 @@ internal static class CaseViews
             [.. stored.Timeline.Select(e => new TimelineView(e.At, e.Kind, e.Actor, e.Text))],
             stored.Work.Disposition,
             stored.Work.ResolvedAt,
-            stored.Work.Reopened);
+            stored.Work.Reopened,
+            stored.Work.Tags);
     }
 
     /// <summary>The first-response clock until someone responds, then the resolution clock; none once resolved.</summary>

@@ -19,4 +19,7 @@ public abstract record CaseAction(string Agent)
     public sealed record Resolve(string Agent, string Disposition) : CaseAction(Agent);
 
     public sealed record Reopen(string Agent) : CaseAction(Agent);
+
+    /// <summary>Adds and removes tags; allowed on closed cases too, like notes, for reporting.</summary>
+    public sealed record Tag(string Agent, IReadOnlyList<string> Add, IReadOnlyList<string> Remove) : CaseAction(Agent);
 }

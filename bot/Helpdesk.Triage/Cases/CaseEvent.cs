@@ -18,6 +18,9 @@ public static class CaseEventKinds
     public const string Resolved = "resolved";
     public const string Reopened = "reopened";
 
+    /// <summary>Tags added (+) or removed (-).</summary>
+    public const string Tagged = "tagged";
+
     /// <summary>The customer rated the help (1–5) after resolution.</summary>
     public const string Rated = "rated";
 

@@ -15,6 +15,9 @@ public sealed record CaseState(
     string? Disposition,
     int Reopened)
 {
+    /// <summary>Labels for finding and reporting on cases ("refund", "vip"); lower case, unique.</summary>
+    public IReadOnlyList<string> Tags { get; init => field = value ?? []; } = [];
+
     public static CaseState Queued(string queueId) => new(CaseStatus.Queued, queueId, null, 0, [], null, null, null, 0);
 
     public bool IsWaiting => Status is CaseStatus.WaitingOnCustomer or CaseStatus.WaitingOnThirdParty;

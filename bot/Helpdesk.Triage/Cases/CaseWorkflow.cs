@@ -13,7 +13,7 @@ public static class CaseWorkflow
 {
     public static CaseDecision Apply(CaseState state, CaseAction action, DateTimeOffset now, IReadOnlyCollection<string> queues)
     {
-        if (!state.IsOpen && action is not (CaseAction.Reopen or CaseAction.Note))
+        if (!state.IsOpen && action is not (CaseAction.Reopen or CaseAction.Note or CaseAction.Tag))
         {
             return CaseDecision.Refuse($"The case is {state.Status.ToString().ToLowerInvariant()}; reopen it first.");
         }
@@ -29,6 +29,7 @@ public static class CaseWorkflow
             CaseAction.Wait wait => Wait(state, wait, now),
             CaseAction.StopWaiting resume => Resume(state, resume, now),
             CaseAction.Resolve resolve => Resolve(state, resolve, now),
+            CaseAction.Tag tag => Retag(state, tag, now),
             CaseAction.Reopen reopen => state.IsOpen
                 ? CaseDecision.Refuse("The case is still open.")
                 : Accept(state with { Status = state.Owner is null ? CaseStatus.Queued : CaseStatus.Assigned, ResolvedAt = null, Disposition = null, Reopened = state.Reopened + 1 }, now, CaseEventKinds.Reopened, reopen.Agent, null),
@@ -85,6 +86,24 @@ public static class CaseWorkflow
         if (state.Owner is not null && state.Owner != resolve.Agent) return CaseDecision.Refuse($"The case is owned by {state.Owner}.");
         var next = EndPause(state, now) with { Status = CaseStatus.Resolved, Owner = state.Owner ?? resolve.Agent, ResolvedAt = now, Disposition = resolve.Disposition };
         return Accept(next, now, CaseEventKinds.Resolved, resolve.Agent, resolve.Disposition);
+    }
+
+    private static CaseDecision Retag(CaseState state, CaseAction.Tag tag, DateTimeOffset now)
+    {
+        var add = tag.Add.Select(CaseTags.Normalize).ToList();
+        var remove = tag.Remove.Select(CaseTags.Normalize).ToList();
+        if (add.Concat(remove).Any(t => t is null))
+        {
+            return CaseDecision.Refuse($"Tags are 1–{CaseTags.MaxLength} letters, digits or dashes.");
+        }
+
+        List<string> tags = [.. state.Tags.Except(remove.OfType<string>(), StringComparer.Ordinal).Union(add.OfType<string>(), StringComparer.Ordinal)];
+        if (tags.Count > CaseTags.MaxPerCase) return CaseDecision.Refuse($"A case has at most {CaseTags.MaxPerCase} tags.");
+        var added = tags.Except(state.Tags, StringComparer.Ordinal).ToList();
+        var removed = state.Tags.Except(tags, StringComparer.Ordinal).ToList();
+        if (added.Count + removed.Count == 0) return CaseDecision.Refuse("The tags are already like that.");
+        var change = string.Join(" ", added.Select(t => "+" + t).Concat(removed.Select(t => "-" + t)));
+        return Accept(state with { Tags = tags }, now, CaseEventKinds.Tagged, tag.Agent, change);
     }
 
     private static CaseState EndPause(CaseState state, DateTimeOffset now) =>

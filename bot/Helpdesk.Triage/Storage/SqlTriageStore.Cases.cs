@@ -27,7 +27,8 @@ public sealed partial class SqlTriageStore
             ConversationId = commit.ConversationId,
             UserId = commit.UserId,
             CreatedAt = commit.At,
-            Work = plan is null ? new CaseState(CaseStatus.New, "", null, 0, [], null, null, null, 0) : CaseState.Queued(plan.QueueId),
+            Work = (plan is null ? new CaseState(CaseStatus.New, "", null, 0, [], null, null, null, 0) : CaseState.Queued(plan.QueueId))
+                with { Tags = CaseTags.Initial(commit.NewCase!, plan) },
             Details = commit.NewCase!,
             Plan = plan,
             Transcript = state.Transcript,
