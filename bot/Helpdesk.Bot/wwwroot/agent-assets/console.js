@@ -42,6 +42,8 @@
   const state = {
     me: null,
     queues: [],
+    team: [], // the roster with presence and load, from /api/agents
+    teamLoaded: false,
     cases: [], // the work list in the server's order
     visible: [], // the work list after the text filter
     casesLoaded: false,
@@ -59,6 +61,7 @@
     drafts: new Map(), // reference -> { reply, note }; kept while the page is open
     fresh: new Map(), // reference -> time a case.created event arrived, to flash the row
     busy: false,
+    taking: false, // a take-next request is on its way
     leaving: false
   };
 
@@ -206,6 +209,10 @@
     if (liveState !== 'live') {
       scheduleRefresh({ withCase: true });
       scheduleMetrics();
+    } else {
+      // Agents coming online or going away send no live event: reload who is at work.
+      loadQueues();
+      loadTeam();
     }
   }
 
@@ -342,9 +349,13 @@
   // ---------------------------------------------------------------------------------------------
   // Queue overview
 
+  let queuesToken = 0;
+
   async function loadQueues() {
+    const token = ++queuesToken;
     try {
       const queues = await api('/api/queues');
+      if (token !== queuesToken) return;
       state.queues = Array.isArray(queues) ? queues : [];
       if (state.queue && !state.queues.some((q) => q.id === state.queue)) {
         state.queue = null;
@@ -354,6 +365,7 @@
       renderQueues();
       renderMe();
     } catch (e) {
+      if (token !== queuesToken) return;
       reportError(e);
       if (!state.queues.length) $('queue-list').replaceChildren(el('p', 'placeholder', 'Queues could not be loaded.'));
     }
@@ -371,6 +383,13 @@
       if (since && (!oldest || since < oldest)) oldest = since;
     }
     totals.oldestWaitingSince = oldest ? oldest.toISOString() : null;
+    // Across queues, from the roster: an agent in several queues counts once.
+    if (state.teamLoaded) {
+      const online = state.team.filter((a) => a.online);
+      totals.agentsOnline = online.length;
+      totals.capacity = online.reduce((sum, a) => sum + (Number(a.capacity) || 0), 0);
+      totals.freeCapacity = online.reduce((sum, a) => sum + Math.max(0, (Number(a.capacity) || 0) - (Number(a.openCases) || 0)), 0);
+    }
 
     const cards = [queueCard(null, 'All queues', totals)];
     for (const q of state.queues) cards.push(queueCard(q.id, q.name || humanize(q.id), q));
@@ -416,6 +435,12 @@
     stats.append(stat(q.assigned, 'assigned', ''));
     card.append(stats);
 
+    const staff = staffLine(q);
+    if (staff) {
+      card.append(staff);
+      card.dataset.staff = staff.dataset.staff;
+    }
+
     card.addEventListener('click', () => {
       const next = id === null || state.queue === id ? null : id;
       if (next === state.queue && id !== null) return;
@@ -426,6 +451,35 @@
       loadCases();
     });
     return card;
+  }
+
+  // Who can take the queue's cases: "2 online · 3 free". Waiting cases with nobody online, or with
+  // everyone online already at capacity, are marked: those cases wait until someone comes or finishes.
+  function staffLine(q) {
+    if (q.agentsOnline === undefined || q.agentsOnline === null) return null;
+    const online = Number(q.agentsOnline) || 0;
+    const free = Number(q.freeCapacity) || 0;
+    const capacity = Number(q.capacity) || 0;
+    const waiting = Number(q.waiting) || 0;
+    const level = !online ? (waiting ? 'unstaffed' : 'idle') : !free ? (waiting ? 'full' : 'busy') : 'ok';
+
+    const node = el('span', 'queue__staff');
+    node.dataset.staff = level;
+    const dot = el('span', 'queue__staff-dot');
+    dot.setAttribute('aria-hidden', 'true');
+    node.append(dot);
+    node.append(el('span', 'queue__staff-text', online
+      ? online + ' online · ' + (free ? free + ' free' : 'none free')
+      : 'Nobody online'));
+
+    const cases = waiting === 1 ? 'The waiting case' : 'The ' + waiting + ' waiting cases';
+    const wait = waiting === 1 ? ' waits' : ' wait';
+    node.title = !online
+      ? 'No agent who serves this queue is online.' + (waiting ? ' ' + cases + wait + ' until one comes online.' : '')
+      : plural(online, 'agent') + ' online ' + (online === 1 ? 'serves' : 'serve') + ' this queue; '
+        + (free ? free + (free === 1 ? ' more case fits' : ' more cases fit') + ' within their capacity of ' + capacity + '.' : 'all of them are at capacity.')
+        + (!free && waiting ? ' ' + cases + wait + ' until one of them finishes a case.' : '');
+    return node;
   }
 
   function clockIcon() {
@@ -452,6 +506,143 @@
     node.append(el('span', 'stat__num', formatNumber(Number(value) || 0)));
     node.append(el('span', 'stat__label', label));
     return node;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Team: the roster, who is online (their console's live feed is open) and how loaded they are
+
+  let teamToken = 0;
+
+  async function loadTeam() {
+    const token = ++teamToken;
+    try {
+      const agents = await api('/api/agents');
+      if (token !== teamToken) return;
+      state.team = Array.isArray(agents) ? agents : [];
+      state.teamLoaded = true;
+      renderTeam();
+      renderMyLoad();
+      if (state.queues.length) renderQueues(); // the "All queues" card counts the roster
+    } catch (e) {
+      if (token !== teamToken) return;
+      reportError(e);
+      if (!state.teamLoaded) $('team-list').replaceChildren(el('li', 'placeholder', 'The team could not be loaded.'));
+    }
+  }
+
+  function renderTeam() {
+    const list = $('team-list');
+    const online = state.team.filter((a) => a.online).length;
+    $('team-count').textContent = state.team.length ? online + ' of ' + state.team.length + ' online' : '';
+    if (!state.team.length) {
+      list.replaceChildren(el('li', 'placeholder', 'Nobody is on the roster.'));
+      return;
+    }
+    // Online first, each group in roster order.
+    const ordered = state.team.filter((a) => a.online).concat(state.team.filter((a) => !a.online));
+    list.replaceChildren(...ordered.map(memberItem));
+  }
+
+  // open >= capacity is "full" (an agent can take no more); supervisors may go "over".
+  function loadLevel(open, capacity) {
+    if (capacity <= 0) return 'none';
+    return open > capacity ? 'over' : open === capacity ? 'full' : 'ok';
+  }
+
+  function memberItem(a) {
+    const open = Number(a.openCases) || 0;
+    const capacity = Number(a.capacity) || 0;
+    const li = el('li', 'member');
+    li.dataset.agent = a.id;
+    li.dataset.online = String(!!a.online);
+    li.dataset.load = loadLevel(open, capacity);
+    if (isMine(a.id)) li.classList.add('is-me');
+
+    const top = el('div', 'member__top');
+    const dot = el('span', 'member__dot');
+    dot.setAttribute('aria-hidden', 'true');
+    top.append(dot);
+    const name = el('span', 'member__name', a.name || a.id);
+    name.title = a.id;
+    top.append(name);
+    if (isMine(a.id)) top.append(el('span', 'member__you', '(you)'));
+    top.append(el('span', 'visually-hidden', a.online ? ', online, ' : ', offline, '));
+    const load = el('span', 'member__load', open + ' of ' + capacity);
+    load.title = plural(open, 'open case') + '; capacity ' + capacity;
+    top.append(load);
+    li.append(top);
+
+    const bar = el('meter', 'member__meter');
+    bar.min = 0;
+    bar.max = Math.max(1, capacity);
+    bar.value = Math.min(open, bar.max);
+    // "n of m" beside it says the same in words.
+    bar.setAttribute('aria-hidden', 'true');
+    li.append(bar);
+
+    const queues = Array.isArray(a.queues) ? a.queues.map(queueName).join(' · ') : '';
+    const role = a.role && a.role !== 'agent' ? ROLE_LABELS[a.role] || humanize(a.role) : '';
+    if (queues || role) {
+      const line = el('div', 'member__queues');
+      if (role) line.append(el('span', 'member__role', role), document.createTextNode(' '));
+      line.append(document.createTextNode(queues));
+      line.title = (role ? role + '\n' : '') + 'Queues: ' + queues + (Array.isArray(a.skills) && a.skills.length ? '\nSkills: ' + a.skills.map(humanize).join(', ') : '');
+      li.append(line);
+    }
+    li.title = (a.name || a.id) + (a.online ? ' is online' : ' is offline');
+    return li;
+  }
+
+  // The signed-in agent's own load, beside "Take next".
+  function renderMyLoad() {
+    const node = $('my-load');
+    if (!state.me || !state.teamLoaded) {
+      node.textContent = '';
+      return;
+    }
+    const me = state.team.find((a) => a.id === state.me.id);
+    if (!me) {
+      node.textContent = 'No capacity limit';
+      node.title = 'You are not on the roster in routing.json, so no capacity applies to you.';
+      node.dataset.load = 'none';
+      return;
+    }
+    const open = Number(me.openCases) || 0;
+    const capacity = Number(me.capacity) || 0;
+    const level = loadLevel(open, capacity);
+    const agent = (me.role || state.me.role) === 'agent';
+    node.dataset.load = level;
+    node.textContent = open + ' of ' + capacity + ' open' + (level === 'ok' || level === 'none' ? '' : level === 'over' ? ' · over capacity' : ' · at capacity');
+    node.title = 'You own ' + plural(open, 'open case') + '; your capacity is ' + capacity + '.'
+      + (level === 'ok' || level === 'none' ? '' : agent
+        ? ' Resolve, hand back or transfer a case before you take another.'
+        : ' As a ' + (ROLE_LABELS[me.role] || me.role).toLowerCase() + ' you may take more when you choose to.');
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Take next: the server picks the most urgent waiting case of the agent's queues and claims it
+
+  async function takeNext() {
+    if (state.taking) return;
+    state.taking = true;
+    // Not disabled, which would drop the keyboard focus: a second press waits for the first.
+    const button = $('take-next');
+    button.setAttribute('aria-disabled', 'true');
+    try {
+      const c = await api('/api/cases/next', { method: 'POST' });
+      if (!c || !c.reference) throw new ApiError('The server sent an empty case.', 0);
+      toast('Took ' + c.reference);
+      openCase(c.reference);
+      scheduleRefresh();
+    } catch (e) {
+      // Nothing waiting (404) and no room for more (409) are answers, not failures.
+      if (e.status === 404 || e.status === 409) banner(e.message, 'info');
+      else reportError(e);
+      if (e.status === 409) loadTeam();
+    } finally {
+      state.taking = false;
+      button.removeAttribute('aria-disabled');
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1531,6 +1722,8 @@
       reportError(e);
       // The case may have moved on under us (someone else claimed it): show how it is now.
       if (e.status === 409 && state.openRef === ref) loadCase(ref, { quiet: true });
+      // Or the agent is at capacity: show the load the server counted.
+      if (e.status === 409) loadTeam();
       return false;
     } finally {
       setBusy(false);
@@ -1633,7 +1826,7 @@
     const withCase = refreshCase && state.openRef && !state.busy;
     refreshCase = false;
     try {
-      await Promise.all([loadQueues(), loadCases(), withCase ? loadCase(state.openRef, { quiet: true }) : null]);
+      await Promise.all([loadQueues(), loadCases(), loadTeam(), withCase ? loadCase(state.openRef, { quiet: true }) : null]);
     } finally {
       refreshRunning = false;
       if (refreshAgain) {
@@ -1679,6 +1872,9 @@
         missedEvents = false;
         scheduleRefresh({ withCase: true });
         scheduleMetrics();
+      } else {
+        // An open feed is what makes this agent online: the queues now count them.
+        scheduleRefresh();
       }
     });
 
@@ -1799,6 +1995,9 @@
         if (!state.openCase) return;
         claim();
         break;
+      case 't':
+        takeNext();
+        break;
       case 'r':
         focusComposer('reply');
         break;
@@ -1864,6 +2063,7 @@
       }
     });
 
+    $('take-next').addEventListener('click', takeNext);
     $('act-claim').addEventListener('click', claim);
     $('act-wait-customer').addEventListener('click', () => act('wait', { waiting: 'waitingOnCustomer' }, 'Waiting on the customer; SLA paused'));
     $('act-wait-third').addEventListener('click', () => act('wait', { waiting: 'waitingOnThirdParty' }, 'Waiting on a third party; SLA paused'));
@@ -1971,7 +2171,7 @@
       if (e.status === 401) return;
     }
 
-    await Promise.all([loadQueues(), loadCases(), loadDispositions(), loadCanned()]);
+    await Promise.all([loadQueues(), loadCases(), loadTeam(), loadDispositions(), loadCanned()]);
     $('app').setAttribute('aria-busy', 'false');
     renderScope();
     onHashChange();
