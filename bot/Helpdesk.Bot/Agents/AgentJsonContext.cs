@@ -20,6 +20,7 @@ namespace Helpdesk.Bot.Agents;
 [JsonSerializable(typeof(WaitBody))]
 [JsonSerializable(typeof(ResolveBody))]
 [JsonSerializable(typeof(CaseNotice))]
+[JsonSerializable(typeof(PresenceNotice))]
 [JsonSerializable(typeof(List<string>))]
 [JsonSerializable(typeof(List<CannedReply>))]
 [JsonSerializable(typeof(List<DeadLetterView>))]

@@ -48,6 +48,9 @@ internal sealed record ResolveBody(string? Disposition);
 /// <summary>One server-sent event of the live feed.</summary>
 internal sealed record CaseNotice(string Reference, string Kind);
 
+/// <summary>An agent's console connected to or left the live feed.</summary>
+internal sealed record PresenceNotice(string Agent);
+
 /// <summary>A whole case for the case view: everything the dialog gathered, the plan, and its state right now.</summary>
 internal sealed record CaseDetail(
     string Reference,

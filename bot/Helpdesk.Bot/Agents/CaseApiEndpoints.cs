@@ -91,7 +91,7 @@ internal static class CaseApiEndpoints
         api.MapGet("/canned-replies", (IOptions<ConsoleOptions> options) => Results.Json(options.Value.CannedReplies, AgentJsonContext.Default.ListCannedReply))
             .WithSummary("Ready-made replies.").Produces<List<CannedReply>>();
         api.MapGet("/events", (HttpContext http, ConsoleFeed feed, CancellationToken ct) => feed.StreamAsync(http, ct))
-            .WithSummary("Server-sent events: one 'case' event (reference, kind) per change.").Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+            .WithSummary("Server-sent events: one 'case' event (reference, kind) per change, and a 'presence' event (agent) when a console connects or leaves.").Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
         return app;
     }
 

@@ -14,11 +14,17 @@ namespace Helpdesk.Bot.Agents;
 internal sealed class ConsoleFeed(AgentPresence presence)
 {
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
-    private readonly ConcurrentDictionary<Guid, Channel<CaseNotice>> _listeners = new();
+    private readonly ConcurrentDictionary<Guid, Channel<FeedMessage>> _listeners = new();
 
-    public void Publish(CaseNotice notice)
+    public void Publish(CaseNotice notice) => Broadcast(new FeedMessage("case", JsonSerializer.Serialize(notice, AgentJsonContext.Default.CaseNotice)));
+
+    /// <summary>An agent's console connected or went away: team and capacity views refresh.</summary>
+    private void PublishPresence(string agentId) =>
+        Broadcast(new FeedMessage("presence", JsonSerializer.Serialize(new PresenceNotice(agentId), AgentJsonContext.Default.PresenceNotice)));
+
+    private void Broadcast(FeedMessage message)
     {
-        foreach (var listener in _listeners.Values) listener.Writer.TryWrite(notice);
+        foreach (var listener in _listeners.Values) listener.Writer.TryWrite(message);
     }
 
     public async Task StreamAsync(HttpContext http, CancellationToken cancellationToken)
@@ -26,9 +32,11 @@ internal sealed class ConsoleFeed(AgentPresence presence)
         http.Response.Headers.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-store";
         var id = Guid.NewGuid();
-        var notices = Channel.CreateBounded<CaseNotice>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+        var notices = Channel.CreateBounded<FeedMessage>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
         _listeners[id] = notices;
-        using var online = presence.Connect(http.User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var agentId = http.User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var online = presence.Connect(agentId);
+        PublishPresence(agentId);
         try
         {
             await http.Response.WriteAsync(": connected\n\n", cancellationToken);
@@ -39,8 +47,8 @@ internal sealed class ConsoleFeed(AgentPresence presence)
                 idle.CancelAfter(KeepAlive);
                 try
                 {
-                    var notice = await notices.Reader.ReadAsync(idle.Token);
-                    await http.Response.WriteAsync($"event: case\ndata: {JsonSerializer.Serialize(notice, AgentJsonContext.Default.CaseNotice)}\n\n", cancellationToken);
+                    var message = await notices.Reader.ReadAsync(idle.Token);
+                    await http.Response.WriteAsync($"event: {message.Event}\ndata: {message.Data}\n\n", cancellationToken);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -57,6 +65,11 @@ internal sealed class ConsoleFeed(AgentPresence presence)
         finally
         {
             _listeners.TryRemove(id, out _);
+            online.Dispose();
+            PublishPresence(agentId);
         }
     }
 }
+
+/// <summary>One server-sent event: its name and its JSON data.</summary>
+internal sealed record FeedMessage(string Event, string Data);
