@@ -6,11 +6,9 @@ using Helpdesk.Triage.Routing;
 namespace Helpdesk.Bot.Tests.Agents;
 
 /// <summary>The agent store's behaviour, the same on the embedded SQLite file and on PostgreSQL.</summary>
-public abstract class AgentAccountsContract : IDisposable
+public abstract class AgentAccountsContract(TestDatabases databases) : IDisposable
 {
     private SqlDatabase? _database;
-
-    protected abstract Task<SqlDatabase> CreateDatabaseAsync();
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -56,32 +54,17 @@ public abstract class AgentAccountsContract : IDisposable
 
     public void Dispose()
     {
-        _database?.Dispose();
-        DisposeResources();
+        databases.Dispose();
         GC.SuppressFinalize(this);
-    }
-
-    protected virtual void DisposeResources()
-    {
     }
 
     private async Task<AgentAccounts> AccountsAsync()
     {
-        _database = await CreateDatabaseAsync();
+        _database = await databases.CreateAsync();
         return new AgentAccounts(_database, TimeProvider.System);
     }
 }
 
-public sealed class SqliteAgentAccountsTests : AgentAccountsContract
-{
-    private readonly TemporaryDirectory _directory = new();
+public sealed class SqliteAgentAccountsTests() : AgentAccountsContract(TestDatabases.Sqlite());
 
-    protected override Task<SqlDatabase> CreateDatabaseAsync() => Task.FromResult<SqlDatabase>(new SqliteDatabase(_directory.Path("agents.db")));
-
-    protected override void DisposeResources() => _directory.Dispose();
-}
-
-public sealed class PostgresAgentAccountsTests(PostgresCluster cluster) : AgentAccountsContract
-{
-    protected override async Task<SqlDatabase> CreateDatabaseAsync() => new PostgresDatabase(await cluster.CreateDatabaseAsync());
-}
+public sealed class PostgresAgentAccountsTests(PostgresCluster cluster) : AgentAccountsContract(TestDatabases.PostgreSql(cluster));

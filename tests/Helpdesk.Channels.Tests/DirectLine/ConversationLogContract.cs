@@ -6,11 +6,9 @@ using Helpdesk.Tests.Databases;
 namespace Helpdesk.Channels.Tests.DirectLine;
 
 /// <summary>The Direct Line conversation log, the same on the embedded SQLite file and on PostgreSQL.</summary>
-public abstract class ConversationLogContract : IDisposable
+public abstract class ConversationLogContract(TestDatabases databases) : IDisposable
 {
     private SqlDatabase? _database;
-
-    protected abstract Task<SqlDatabase> CreateDatabaseAsync();
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -61,34 +59,19 @@ public abstract class ConversationLogContract : IDisposable
 
     public void Dispose()
     {
-        _database?.Dispose();
-        DisposeResources();
+        databases.Dispose();
         GC.SuppressFinalize(this);
-    }
-
-    protected virtual void DisposeResources()
-    {
     }
 
     private static Activity Message(string text) => new() { Type = ActivityTypes.Message, Text = text, From = new ChannelAccount { Id = "dl_user", Role = "user" } };
 
     private async Task<SqlConversationLog> LogAsync()
     {
-        _database = await CreateDatabaseAsync();
+        _database = await databases.CreateAsync();
         return new SqlConversationLog(_database, TimeProvider.System);
     }
 }
 
-public sealed class SqliteConversationLogTests : ConversationLogContract
-{
-    private readonly TemporaryDirectory _directory = new();
+public sealed class SqliteConversationLogTests() : ConversationLogContract(TestDatabases.Sqlite());
 
-    protected override Task<SqlDatabase> CreateDatabaseAsync() => Task.FromResult<SqlDatabase>(new SqliteDatabase(_directory.Path("directline.db")));
-
-    protected override void DisposeResources() => _directory.Dispose();
-}
-
-public sealed class PostgresConversationLogTests(PostgresCluster cluster) : ConversationLogContract
-{
-    protected override async Task<SqlDatabase> CreateDatabaseAsync() => new PostgresDatabase(await cluster.CreateDatabaseAsync());
-}
+public sealed class PostgresConversationLogTests(PostgresCluster cluster) : ConversationLogContract(TestDatabases.PostgreSql(cluster));

@@ -14,13 +14,11 @@ namespace Helpdesk.Triage.Tests.Storage;
 /// What every triage store must do, whatever database is under it: the same tests run against the
 /// embedded SQLite file and a real PostgreSQL server (the two subclasses below).
 /// </summary>
-public abstract class TriageStoreContract : IAsyncDisposable
+public abstract class TriageStoreContract(TestDatabases databases) : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
     private static readonly string[] AllQueues = [.. ShippedRouting.Configuration.Queues.Select(q => q.Id)];
     private SqlDatabase? _database;
-
-    protected abstract Task<SqlDatabase> CreateDatabaseAsync();
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -272,18 +270,15 @@ public abstract class TriageStoreContract : IAsyncDisposable
         Assert.Equal("HD-000002", await HandOffAsync(again, "c2", "u2", null));
     }
 
-    public async ValueTask DisposeAsync()
+    public void Dispose()
     {
-        _database?.Dispose();
-        await DisposeResourcesAsync();
+        databases.Dispose();
         GC.SuppressFinalize(this);
     }
 
-    protected virtual ValueTask DisposeResourcesAsync() => ValueTask.CompletedTask;
-
     private async Task<SqlTriageStore> StoreAsync()
     {
-        _database = await CreateDatabaseAsync();
+        _database = await databases.CreateAsync();
         return new SqlTriageStore(_database);
     }
 
@@ -313,20 +308,6 @@ public abstract class TriageStoreContract : IAsyncDisposable
     }
 }
 
-public sealed class SqliteTriageStoreTests : TriageStoreContract
-{
-    private readonly TemporaryDirectory _directory = new();
+public sealed class SqliteTriageStoreTests() : TriageStoreContract(TestDatabases.Sqlite());
 
-    protected override Task<SqlDatabase> CreateDatabaseAsync() => Task.FromResult<SqlDatabase>(new SqliteDatabase(_directory.Path("triage.db")));
-
-    protected override ValueTask DisposeResourcesAsync()
-    {
-        _directory.Dispose();
-        return ValueTask.CompletedTask;
-    }
-}
-
-public sealed class PostgresTriageStoreTests(PostgresCluster cluster) : TriageStoreContract
-{
-    protected override async Task<SqlDatabase> CreateDatabaseAsync() => new PostgresDatabase(await cluster.CreateDatabaseAsync());
-}
+public sealed class PostgresTriageStoreTests(PostgresCluster cluster) : TriageStoreContract(TestDatabases.PostgreSql(cluster));
