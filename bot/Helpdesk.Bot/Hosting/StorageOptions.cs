@@ -3,16 +3,15 @@ using Helpdesk.Channels.Storage;
 namespace Helpdesk.Bot.Hosting;
 
 /// <summary>
-/// Where cases, conversations' triage state, the outbox and agent accounts live: the embedded SQLite
-/// file unless <c>Storage:Provider</c> is <c>PostgreSql</c>, which takes its server from
-/// <c>ConnectionStrings:Helpdesk</c>.
+/// Where every store of the host lives: the embedded SQLite file under the data directory unless
+/// <c>Storage:Provider</c> is <c>PostgreSql</c>, which takes its server from <c>ConnectionStrings:Helpdesk</c>.
 /// </summary>
 internal static class StorageOptions
 {
-    public static SqlDatabase Choose(IConfiguration configuration, SqliteDatabase embedded)
+    public static SqlDatabase Open(IConfiguration configuration, string dataDirectory)
     {
         var provider = configuration["Storage:Provider"] ?? "Sqlite";
-        if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase)) return embedded;
+        if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase)) return new SqliteDatabase(Path.Combine(dataDirectory, "helpdesk.db"));
         if (!provider.Equals("PostgreSql", StringComparison.OrdinalIgnoreCase))
         {
             throw new InvalidOperationException($"Storage:Provider is \"{provider}\"; use Sqlite (the default) or PostgreSql.");
