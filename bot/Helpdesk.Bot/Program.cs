@@ -1,10 +1,12 @@
 using Helpdesk.Bot.Agents;
 using Helpdesk.Bot.Classifier;
+using Helpdesk.Bot.Connector;
 using Helpdesk.Bot.Conversation;
 using Helpdesk.Bot.Endpoints;
 using Helpdesk.Bot.Hosting;
 using Helpdesk.Bot.Knowledge;
 using Helpdesk.Bot.Webhooks;
+using Helpdesk.Channels.BotConnector;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddHelpdeskDefaults();
@@ -13,6 +15,7 @@ builder.AddKnowledgeBase();
 builder.AddConversation();
 builder.AddWebhooks();
 builder.AddAgentConsole();
+builder.AddBotConnector();
 
 var app = builder.Build();
 app.UseWebSockets();
@@ -24,6 +27,7 @@ app.UseAntiforgery();
 app.MapHealthEndpoints();
 app.MapArticleEndpoints();
 app.MapChatEndpoints();
+app.MapBotConnector();
 app.MapSignIn();
 app.MapAgentApi();
 app.MapAdminApi();

@@ -44,7 +44,16 @@ public sealed class ChannelAuthenticator
         if (parts.Length != 2 || !parts[0].Equals("Bearer", StringComparison.OrdinalIgnoreCase)) return ChannelAuthResult.Refuse("The Authorization header is not a bearer token.");
         if (!_handler.CanReadToken(parts[1])) return ChannelAuthResult.Refuse("The bearer token is not a JWT.");
 
-        var token = _handler.ReadJsonWebToken(parts[1]);
+        JsonWebToken token;
+        try
+        {
+            token = _handler.ReadJsonWebToken(parts[1]);
+        }
+        catch (Exception e) when (e is SecurityTokenMalformedException or ArgumentException)
+        {
+            return ChannelAuthResult.Refuse("The bearer token is not a readable JWT.");
+        }
+
         if (!Algorithms.Contains(token.Alg, StringComparer.Ordinal)) return ChannelAuthResult.Refuse($"Tokens signed with '{token.Alg}' are not accepted.");
         if (IssuerProfile.For(_profiles, token.Issuer) is not { } profile) return ChannelAuthResult.Refuse($"Tokens from '{token.Issuer}' are not trusted.");
         if (string.IsNullOrEmpty(token.Kid)) return ChannelAuthResult.Refuse("The token names no signing key.");

@@ -31,6 +31,7 @@ public sealed class ChannelAuthenticatorTests(ChannelAuthenticatorTests.Issuer f
         { "no header", "" },
         { "not a bearer token", "Basic dXNlcjpwYXNz" },
         { "not a JWT", "Bearer not-a-token" },
+        { "three parts that are not a JWT", "Bearer not.a.token" },
         { "alg none", "unsigned" },
         { "signed by an unpublished key", "unpublished" },
         { "HMAC with a made-up secret", "hmac" },

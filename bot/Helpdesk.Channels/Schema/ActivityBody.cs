@@ -1,10 +1,9 @@
 using System.Text.Json;
-using Helpdesk.Channels.Schema;
 using Microsoft.AspNetCore.Http;
 
-namespace Helpdesk.Channels.DirectLine;
+namespace Helpdesk.Channels.Schema;
 
-/// <summary>A posted activity read with a size limit, or why it cannot be accepted. Nothing is
+/// <summary>An activity posted to one of our endpoints (Direct Line, Bot Connector), read with a size limit, or why it cannot be accepted. Nothing is
 /// recorded for a body that fails here.</summary>
 internal sealed record ActivityBody(Activity? Activity, BodyProblem? Problem)
 {

@@ -1,0 +1,160 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using Helpdesk.Bot.Tests.DirectLine;
+using Helpdesk.Tests.BotConnector;
+using Helpdesk.Triage.Storage;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Helpdesk.Bot.Tests.BotConnector;
+
+/// <summary><c>/api/messages</c> of the running host as Azure Bot Service drives it: tokens from our own
+/// issuer on loopback, replies into a fake channel on loopback that checks the bot's token.</summary>
+public sealed class ApiMessagesTests : IAsyncLifetime
+{
+    private static readonly JsonSerializerOptions WithoutNulls = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+    private TestIssuer _issuer = null!;
+    private FakeConnector _channel = null!;
+    private KestrelBot _bot = null!;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _issuer = await TestIssuer.StartAsync();
+        _channel = await FakeConnector.StartAsync();
+        _bot = new KestrelBot(null, builder =>
+        {
+            builder.UseSetting("BotConnector:AppId", TestIssuer.AppId);
+            builder.UseSetting("BotConnector:ChannelMetadataUrl", "http://127.0.0.1:9/never-used");
+            builder.UseSetting("BotConnector:EntraMetadataUrl", "http://127.0.0.1:9/never-used");
+            builder.UseSetting("BotConnector:LocalIssuers:0:Issuer", TestIssuer.Issuer);
+            builder.UseSetting("BotConnector:LocalIssuers:0:MetadataUrl", _issuer.MetadataUrl);
+            builder.UseSetting("BotConnector:Credentials:Authority", _channel.ServiceUrl);
+            builder.UseSetting("BotConnector:Credentials:ClientSecret", FakeConnector.ClientSecret);
+            builder.UseSetting("BotConnector:AllowedServiceUrls:0", "https://smba.trafficmanager.net/");
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _bot.Dispose();
+        await _channel.DisposeAsync();
+        await _issuer.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_channel_message_is_answered_at_once_and_the_replies_reach_the_channel_with_the_bots_token()
+    {
+        using var welcome = await PostAsync(Activity("conversationUpdate", "c1", "a0", membersAdded: true), ValidToken());
+        using var message = await PostAsync(Activity("message", "c1", "a1", text: "I want to talk to a person"), ValidToken());
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (welcome.StatusCode, message.StatusCode));
+        var calls = await CallsAsync(atLeast: 2);
+        Assert.All(calls, call => Assert.Equal("Bearer token-1", call.Authorization));
+        Assert.Contains(calls, call => call.Path == "/v3/conversations/c1/activities/a1");
+        var reply = JsonDocument.Parse(calls.Last(c => c.Path.EndsWith("/a1", StringComparison.Ordinal)).Body).RootElement;
+        Assert.Equal(("bot-1", "user-1", "a1"), (reply.GetProperty("from").GetProperty("id").GetString(), reply.GetProperty("recipient").GetProperty("id").GetString(), reply.GetProperty("replyToId").GetString()));
+        Assert.Single(_channel.TokenRequests);
+    }
+
+    public static TheoryData<string> Forgeries() =>
+        ["none", "garbage", "unsigned", "unpublished", "audience", "issuer", "expired", "unendorsed", "channel", "serviceurl", "hmac"];
+
+    [Theory]
+    [MemberData(nameof(Forgeries))]
+    public async Task Forged_tokens_get_401_and_nothing_happens(string forgery)
+    {
+        var conversation = "forged-" + forgery;
+
+        using var response = await PostAsync(Activity("message", conversation, "x1", text: "I want to talk to a person", channelId: forgery == "channel" ? "slack" : "msteams"), Forge(forgery));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var store = (ITriageStore)_bot.Factory.Services.GetService(typeof(ITriageStore))!;
+        Assert.Null(await store.LoadAsync(conversation, Cancel));
+        Assert.Empty(_channel.Calls);
+        Assert.Empty(_channel.TokenRequests);
+    }
+
+    [Fact]
+    public async Task Bad_requests_are_refused_with_their_statuses()
+    {
+        using var get = await _bot.Http.GetAsync(new Uri("/api/messages", UriKind.Relative), Cancel);
+        using var typeless = await PostRawAsync("""{"text":"hi","serviceUrl":"SERVICE"}""".Replace("SERVICE", _channel.ServiceUrl, StringComparison.Ordinal), ValidToken());
+        using var notJson = await PostRawAsync("{", ValidToken());
+        using var invoke = await PostAsync(Activity("invoke", "c2", "i1", name: "composeExtension/query"), ValidToken());
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, get.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, typeless.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
+        Assert.Equal(HttpStatusCode.NotImplemented, invoke.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_redelivered_activity_is_one_turn()
+    {
+        for (var i = 0; i < 3; i++) (await PostAsync(Activity("message", "c3", "same-id", text: "I want to talk to a person"), ValidToken())).Dispose();
+        (await PostAsync(Activity("message", "c3", "next-id", text: "help"), ValidToken())).Dispose();
+
+        var calls = await CallsAsync(atLeast: 2, until: c => c.Path.EndsWith("/next-id", StringComparison.Ordinal));
+        var replies = calls.Where(c => c.Path.EndsWith("/same-id", StringComparison.Ordinal)).Select(c => c.Body).ToList();
+        Assert.Equal(replies.Count, replies.Distinct().Count());
+        var store = (ITriageStore)_bot.Factory.Services.GetService(typeof(ITriageStore))!;
+        var transcript = (await store.LoadAsync("c3", Cancel))!.State.Transcript;
+        Assert.Single(transcript, entry => entry.Role == "user" && entry.Text == "I want to talk to a person");
+    }
+
+    private string ValidToken() => _issuer.Token(t => t.Subject = new ClaimsIdentity([new Claim("serviceurl", _channel.ServiceUrl)]));
+
+    private string? Forge(string forgery) => forgery switch
+    {
+        "none" => null,
+        "garbage" => "not.a.token",
+        "unsigned" => TestIssuer.UnsignedToken(),
+        "unpublished" => _issuer.Token(t => { t.Subject = ServiceClaim(); t.SigningCredentials = new SigningCredentials(_issuer.UnpublishedKey, SecurityAlgorithms.RsaSha256); }),
+        "audience" => _issuer.Token(t => { t.Subject = ServiceClaim(); t.Audience = "someone-else"; }),
+        "issuer" => _issuer.Token(t => { t.Subject = ServiceClaim(); t.Issuer = "https://evil.example/"; }),
+        "expired" => _issuer.Token(t => { t.Subject = ServiceClaim(); t.NotBefore = DateTime.UtcNow.AddHours(-2); t.IssuedAt = t.NotBefore; t.Expires = DateTime.UtcNow.AddMinutes(-10); }),
+        "unendorsed" => _issuer.Token(t => { t.Subject = ServiceClaim(); t.SigningCredentials = new SigningCredentials(_issuer.UnendorsedKey, SecurityAlgorithms.RsaSha256); }),
+        "channel" => ValidToken(),
+        "serviceurl" => _issuer.Token(t => t.Subject = new ClaimsIdentity([new Claim("serviceurl", "https://attacker.example/")])),
+        "hmac" => _issuer.Token(t => { t.Subject = ServiceClaim(); t.SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(new byte[32]) { KeyId = "channel-key" }, SecurityAlgorithms.HmacSha256); }),
+        _ => throw new ArgumentOutOfRangeException(nameof(forgery)),
+    };
+
+    private ClaimsIdentity ServiceClaim() => new([new Claim("serviceurl", _channel.ServiceUrl)]);
+
+    private Dictionary<string, object?> Activity(string type, string conversation, string id, string? text = null, bool membersAdded = false, string channelId = "msteams", string? name = null) => new Dictionary<string, object?>
+    {
+        ["type"] = type,
+        ["id"] = id,
+        ["channelId"] = channelId,
+        ["serviceUrl"] = _channel.ServiceUrl,
+        ["from"] = new { id = "user-1", name = "Ana" },
+        ["recipient"] = new { id = "bot-1", name = "Support" },
+        ["conversation"] = new { id = conversation },
+        ["text"] = text,
+        ["name"] = name,
+        ["membersAdded"] = membersAdded ? new[] { new { id = "bot-1" } } : null,
+    };
+
+    private Task<HttpResponseMessage> PostAsync(Dictionary<string, object?> activity, string? token) =>
+        PostRawAsync(JsonSerializer.Serialize(activity, WithoutNulls), token);
+
+    private async Task<HttpResponseMessage> PostRawAsync(string json, string? token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/messages", UriKind.Relative)) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await _bot.Http.SendAsync(request, Cancel);
+    }
+
+    /// <summary>The calls the channel received, once there are enough (turns run after the 200).</summary>
+    private async Task<IReadOnlyList<ConnectorCall>> CallsAsync(int atLeast, Func<ConnectorCall, bool>? until = null)
+    {
+        while (_channel.Calls.Count < atLeast || (until is not null && !_channel.Calls.Any(until))) await Task.Delay(20, Cancel);
+        return [.. _channel.Calls];
+    }
+}
