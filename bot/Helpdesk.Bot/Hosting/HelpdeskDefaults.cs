@@ -17,7 +17,7 @@ internal static class HelpdeskDefaults
         }
 
         builder.Services.AddProblemDetails();
-        builder.Services.AddHealthChecks();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         builder.Services.AddHostedService<WarmUp>();
         return builder;
     }
