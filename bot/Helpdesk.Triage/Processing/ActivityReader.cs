@@ -12,16 +12,13 @@ public static partial class ActivityReader
     public static TurnInput? Read(Activity activity, DateTimeOffset now)
     {
         var channel = activity.ChannelId ?? "unknown";
-        switch (activity.Type)
+        var input = activity.Type switch
         {
-            case ActivityTypes.ConversationUpdate when BotWasAdded(activity):
-                return TurnInput.Join(now, channel);
-            case ActivityTypes.Message:
-                var text = MessageText(activity);
-                return text is null ? null : TurnInput.Message(text, now, channel);
-            default:
-                return null;
-        }
+            ActivityTypes.ConversationUpdate when BotWasAdded(activity) => TurnInput.Join(now, channel),
+            ActivityTypes.Message when MessageText(activity) is { } text => TurnInput.Message(text, now, channel),
+            _ => null,
+        };
+        return input is null ? null : input with { ActivityId = activity.Id };
     }
 
     private static bool BotWasAdded(Activity activity) =>
