@@ -20,6 +20,11 @@ public sealed partial class DirectLineServer(
 {
     public const string ChannelId = "directline";
 
+    /// <summary>The <c>callerId</c> the bot sees on activities posted with the Direct Line secret: they come
+    /// from a back end (an engagement hub), never from a customer's client, which only holds a token for
+    /// its conversation. Our own value; like every callerId it is set by whoever checked the credential.</summary>
+    public const string SecretHolderCallerId = "urn:helpdesk:directline:secret-holder";
+
     public DirectLineOptions Options => options;
 
     public DirectLineTokens Tokens => tokens;
@@ -55,7 +60,8 @@ public sealed partial class DirectLineServer(
     public Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken) => log.ExistsAsync(conversationId, cancellationToken);
 
     /// <summary>Records the user's activity (once per client activity id), lets the bot answer, records the answers.</summary>
-    public async Task<LoggedActivity> PostAsync(string conversationId, string userId, Activity posted, CancellationToken cancellationToken)
+    /// <param name="postedWithSecret">The poster proved the secret, so the bot is told it came from a back end.</param>
+    public async Task<LoggedActivity> PostAsync(string conversationId, string userId, Activity posted, bool postedWithSecret, CancellationToken cancellationToken)
     {
         var echo = posted with
         {
@@ -68,7 +74,8 @@ public sealed partial class DirectLineServer(
         if (recorded.WasDuplicate) return recorded;
 
         streams.Publish(conversationId, [recorded]);
-        await DeliverToBotAsync(recorded.Activity, replyToVisible: true, cancellationToken);
+        var toBot = postedWithSecret ? recorded.Activity with { CallerId = SecretHolderCallerId } : recorded.Activity;
+        await DeliverToBotAsync(toBot, replyToVisible: true, cancellationToken);
         return recorded;
     }
 

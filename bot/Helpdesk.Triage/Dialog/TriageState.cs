@@ -47,6 +47,10 @@ public sealed record TriageState
 
     public string? CaseReference { get; init; }
 
+    /// <summary>An engagement hub accepted the handoff: a person there has the conversation, so the bot
+    /// keeps quiet until the hub reports it completed or failed.</summary>
+    public bool HandoffAccepted { get; init; }
+
     public ConversationOutcome Outcome { get; init; } = ConversationOutcome.Open;
 
     public IReadOnlyList<TranscriptEntry> Transcript { get; init => field = value ?? []; } = [];

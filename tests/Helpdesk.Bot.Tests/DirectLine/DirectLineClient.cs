@@ -44,6 +44,16 @@ internal sealed class DirectLineClient(HttpClient http)
             channelData = new { clientActivityID = clientActivityId ?? Guid.NewGuid().ToString("N") },
         }));
 
+    /// <summary>Posts an event as a back end does (with the secret as <paramref name="bearer"/>) or a page does (with its token).</summary>
+    public Task<HttpResponseMessage> PostEventAsync(string conversationId, string bearer, string name, string valueJson) =>
+        SendAsync(HttpMethod.Post, $"/conversations/{conversationId}/activities", bearer, JsonSerializer.Serialize(new
+        {
+            type = "event",
+            name,
+            value = JsonDocument.Parse(valueJson).RootElement,
+            from = new { id = "engagement-hub" },
+        }));
+
     /// <summary>The conversation's activities once one of them matches; asks again until then. Things the
     /// host does in the background (a handoff event) arrive a little after the request that caused them.</summary>
     public async Task<List<JsonElement>> WaitForAsync(string conversationId, string token, Func<JsonElement, bool> arrived, CancellationToken cancellationToken)
