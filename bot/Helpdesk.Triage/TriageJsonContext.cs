@@ -19,4 +19,5 @@ namespace Helpdesk.Triage;
 [JsonSerializable(typeof(CustomerFile))]
 [JsonSerializable(typeof(Routing.RoutingConfiguration))]
 [JsonSerializable(typeof(Outbox.CasePayload))]
+[JsonSerializable(typeof(Handoff.HandoffContext))]
 internal sealed partial class TriageJsonContext : JsonSerializerContext;

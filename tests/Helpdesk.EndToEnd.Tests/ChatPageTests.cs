@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.RegularExpressions;
+using Helpdesk.Channels.DirectLine;
+using Helpdesk.Channels.Schema;
 using Helpdesk.Triage.Entities;
 using Helpdesk.Triage.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -85,10 +87,22 @@ public sealed partial class ChatPageTests(ChatHost host) : IClassFixture<ChatHos
         await Expect(page.Locator(".webchat__connectivityStatus")).ToHaveCountAsync(0);
 
         await SaveScreenshotAsync(page, "webchat-happy-path.png", wholeConversation: true);
-        Report(console, pageErrors);
 
         var stored = await host.Services.GetRequiredService<ITriageStore>().FindCaseAsync(reference, TestContext.Current.CancellationToken);
         Assert.NotNull(stored);
+
+        // The handoff.initiate event goes to Web Chat as well, and must show nothing. A reply recorded after
+        // the event reaches the page after it on the same stream, so once the reply shows, the page has had
+        // the event, and shows one entry per message of the conversation, none for the event.
+        await HandoffEventRecordedAsync(stored.ConversationId);
+        await SendAsync(page, "Thanks!");
+        await Expect(Message(page, "added that to case")).ToBeVisibleAsync(new() { Timeout = Timeout });
+        var recorded = await host.Services.GetRequiredService<DirectLineServer>().ReadAsync(stored.ConversationId, null, TestContext.Current.CancellationToken);
+        // Web Chat's row for each activity it renders; the rows' articles have an inner article each, for screen readers.
+        var rows = transcript.Locator(".webchat__basic-transcript__activity");
+        await Expect(rows).ToHaveCountAsync(recorded.Count(logged => logged.Activity.Type == ActivityTypes.Message));
+        Report(console, pageErrors);
+
         Assert.Equal("billing_dispute", stored.Details.Intent?.Label);
         Assert.Equal("ACC-20931", stored.Details.Facts.AccountId);
         Assert.Equal(Urgency.High, stored.Details.Urgency);
@@ -125,6 +139,16 @@ public sealed partial class ChatPageTests(ChatHost host) : IClassFixture<ChatHos
         var confirmation = Message(page, CaseReference());
         await Expect(confirmation).ToBeVisibleAsync(new() { Timeout = Timeout });
         return CaseReference().Match(await confirmation.InnerTextAsync()).Value;
+    }
+
+    private async Task HandoffEventRecordedAsync(string conversationId)
+    {
+        var directLine = host.Services.GetRequiredService<DirectLineServer>();
+        while (!(await directLine.ReadAsync(conversationId, null, TestContext.Current.CancellationToken))
+            .Any(logged => logged.Activity.Type == ActivityTypes.Event && logged.Activity.Name == HandoffEventNames.Initiate))
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
     }
 
     /// <summary>Saves a picture of the page beside the test assembly. With <paramref name="wholeConversation"/>

@@ -1,4 +1,5 @@
 using Helpdesk.Channels.DirectLine;
+using Helpdesk.Channels.Schema;
 
 namespace Helpdesk.Bot.Agents;
 
@@ -6,10 +7,15 @@ namespace Helpdesk.Bot.Agents;
 /// stream. Agents appear under their own name (as the bot's side of the chat, which is where Web Chat shows them).</summary>
 internal sealed class DirectLineCustomerChannel(DirectLineServer server) : ICustomerChannel
 {
-    public Task<bool> SendAsync(string conversationId, string? agentId, string? agentName, string text, CancellationToken cancellationToken) =>
-        server.SendAsync(
-            conversationId,
-            agentId is null ? server.Bot : new Channels.Schema.ChannelAccount { Id = "agent:" + agentId, Name = agentName, Role = "bot" },
-            text,
-            cancellationToken);
+    public async Task<bool> SendAsync(string conversationId, string? agentId, string? agentName, string text, CancellationToken cancellationToken)
+    {
+        var message = new Activity
+        {
+            Type = ActivityTypes.Message,
+            From = agentId is null ? null : new ChannelAccount { Id = "agent:" + agentId, Name = agentName, Role = "bot" },
+            Text = text,
+            TextFormat = "plain",
+        };
+        return await server.SendAsync(conversationId, message, idempotencyKey: null, cancellationToken) is not null;
+    }
 }

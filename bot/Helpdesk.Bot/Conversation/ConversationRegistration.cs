@@ -59,6 +59,7 @@ internal static class ConversationRegistration
         services.AddSingleton<ConversationStreams>();
         services.AddSingleton<IDirectLineBot, TriageBot>();
         services.AddSingleton<DirectLineServer>();
+        services.AddHostedService<ChannelHandoffDispatcher>();
         services.AddDirectLineCors();
         // Other sites that embed the chat are named in Chat:AllowedOrigins; by default only our own page
         // may start chats (Direct Line itself accepts any origin that holds a token).

@@ -102,7 +102,7 @@ public static class DirectLineEndpoints
 
         try
         {
-            var recorded = await server.PostAsync(conversationId, grant.Token.UserId ?? body.Activity!.From?.Id ?? "", body.Activity!, cancellationToken);
+            var recorded = await server.PostAsync(conversationId, grant.Token.UserId ?? body.Activity!.From?.Id ?? "", body.Activity!, grant.IsSecret, cancellationToken);
             return Json(new ResourceResponse(recorded.Activity.Id!), StatusCodes.Status200OK);
         }
         catch (DirectLineBotException)

@@ -20,6 +20,11 @@ public sealed partial class DirectLineServer(
 {
     public const string ChannelId = "directline";
 
+    /// <summary>The <c>callerId</c> the bot sees on activities posted with the Direct Line secret: they come
+    /// from a back end (an engagement hub), never from a customer's client, which only holds a token for
+    /// its conversation. Our own value; like every callerId it is set by whoever checked the credential.</summary>
+    public const string SecretHolderCallerId = "urn:helpdesk:directline:secret-holder";
+
     public DirectLineOptions Options => options;
 
     public DirectLineTokens Tokens => tokens;
@@ -55,7 +60,8 @@ public sealed partial class DirectLineServer(
     public Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken) => log.ExistsAsync(conversationId, cancellationToken);
 
     /// <summary>Records the user's activity (once per client activity id), lets the bot answer, records the answers.</summary>
-    public async Task<LoggedActivity> PostAsync(string conversationId, string userId, Activity posted, CancellationToken cancellationToken)
+    /// <param name="postedWithSecret">The poster proved the secret, so the bot is told it came from a back end.</param>
+    public async Task<LoggedActivity> PostAsync(string conversationId, string userId, Activity posted, bool postedWithSecret, CancellationToken cancellationToken)
     {
         var echo = posted with
         {
@@ -68,25 +74,22 @@ public sealed partial class DirectLineServer(
         if (recorded.WasDuplicate) return recorded;
 
         streams.Publish(conversationId, [recorded]);
-        await DeliverToBotAsync(recorded.Activity, replyToVisible: true, cancellationToken);
+        var toBot = postedWithSecret ? recorded.Activity with { CallerId = SecretHolderCallerId } : recorded.Activity;
+        await DeliverToBotAsync(toBot, replyToVisible: true, cancellationToken);
         return recorded;
     }
 
-    /// <summary>Records a message from someone other than the bot's dialog (an agent) and streams it;
-    /// false when the conversation does not exist here.</summary>
-    public async Task<bool> SendAsync(string conversationId, ChannelAccount from, string text, CancellationToken cancellationToken)
+    /// <summary>Records an activity from the bot's side that answers nothing the user posted — an agent's
+    /// message, a handoff event — and streams it. Without a <c>from</c> it comes from the bot.</summary>
+    /// <param name="idempotencyKey">Sending again with the same key records nothing new and returns the
+    /// activity recorded the first time, marked as a duplicate; null to record every send.</param>
+    /// <returns>The recorded activity; null when the conversation does not exist here.</returns>
+    public async Task<LoggedActivity?> SendAsync(string conversationId, Activity activity, string? idempotencyKey, CancellationToken cancellationToken)
     {
-        if (!await log.ExistsAsync(conversationId, cancellationToken)) return false;
-        var message = new Activity
-        {
-            Type = ActivityTypes.Message,
-            From = from,
-            Conversation = new ConversationAccount { Id = conversationId },
-            Text = text,
-            TextFormat = "plain",
-        };
-        streams.Publish(conversationId, await log.AppendAsync(conversationId, [message], clientKey: null, cancellationToken));
-        return true;
+        if (!await log.ExistsAsync(conversationId, cancellationToken)) return null;
+        var recorded = (await log.AppendAsync(conversationId, [FromTheBotsSide(activity)], idempotencyKey, cancellationToken))[0];
+        if (!recorded.WasDuplicate) streams.Publish(conversationId, [recorded]);
+        return recorded;
     }
 
     public Task<IReadOnlyList<LoggedActivity>> ReadAsync(string conversationId, long? watermark, CancellationToken cancellationToken) =>
@@ -108,15 +111,17 @@ public sealed partial class DirectLineServer(
         if (replies.Count == 0) return;
 
         // Web Chat holds a reply whose replyToId it never saw; the start event is never shown to it.
-        var outgoing = replies.Select(reply => reply with
-        {
-            From = reply.From is { Role: not null } from ? from : (reply.From ?? Bot) with { Role = "bot" },
-            ReplyToId = replyToVisible ? reply.ReplyToId : null,
-            ServiceUrl = null,
-        }).ToList();
+        var outgoing = replies.Select(reply => FromTheBotsSide(reply) with { ReplyToId = replyToVisible ? reply.ReplyToId : null }).ToList();
         var conversationId = activity.Conversation!.Id!;
         streams.Publish(conversationId, await log.AppendAsync(conversationId, outgoing, clientKey: null, cancellationToken));
     }
+
+    /// <summary>Web Chat lays activities out by <c>from.role</c>; the service URL is only for the bot's side to call.</summary>
+    private Activity FromTheBotsSide(Activity activity) => activity with
+    {
+        From = activity.From is { Role: not null } from ? from : (activity.From ?? Bot) with { Role = "bot" },
+        ServiceUrl = null,
+    };
 
     /// <summary>Web Chat's <c>clientActivityID</c> identifies a re-send of the same message.</summary>
     private static string? ClientKey(Activity activity) =>

@@ -5,7 +5,8 @@ namespace Helpdesk.Channels.DirectLine;
 /// <summary>
 /// The Direct Line record of each conversation: who it belongs to, and every activity in order.
 /// Appending assigns the activity id (<c>{conversation}|{sequence}</c>), the timestamp and the
-/// watermark position; the same client activity (by its <c>clientActivityID</c>) is recorded once.
+/// watermark position; the same keyed activity (a client's <c>clientActivityID</c>, or the bot side's
+/// idempotency key) is recorded once.
 /// </summary>
 public interface IConversationLog
 {

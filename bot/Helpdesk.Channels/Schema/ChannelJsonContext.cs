@@ -10,6 +10,7 @@ namespace Helpdesk.Channels.Schema;
     PropertyNameCaseInsensitive = true)]
 [JsonSerializable(typeof(Activity))]
 [JsonSerializable(typeof(ConversationReference))]
+[JsonSerializable(typeof(Transcript))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(DirectLine.ActivitySet))]
 [JsonSerializable(typeof(DirectLine.ConversationInfo))]

@@ -20,4 +20,8 @@ public sealed record CaseDraft(
 {
     /// <summary>Stands for the case reference in reply texts until the store has assigned it.</summary>
     public const string ReferencePlaceholder = "{reference}";
+
+    /// <summary>The channel's id of the activity the handoff answered, so the handoff event sent to the
+    /// channel can point at it (<c>replyToId</c>); null when the channel gave none.</summary>
+    public string? ActivityId { get; init; }
 }

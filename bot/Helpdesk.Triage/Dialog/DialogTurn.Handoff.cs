@@ -130,7 +130,10 @@ internal sealed partial class DialogTurn
     {
         var facts = _state.Facts with { Callback = Callback(_state.Facts) };
         var urgency = facts.Urgency ?? Options.DefaultUrgency;
-        _newCase = new CaseDraft(_state.Problem ?? text, _state.Intent, facts, urgency, _state.Articles, _state.Signals, reason, input.ChannelId);
+        _newCase = new CaseDraft(_state.Problem ?? text, _state.Intent, facts, urgency, _state.Articles, _state.Signals, reason, input.ChannelId)
+        {
+            ActivityId = input.ActivityId,
+        };
         _state = _state with
         {
             Facts = facts,

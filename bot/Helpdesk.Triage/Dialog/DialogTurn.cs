@@ -31,6 +31,12 @@ internal sealed partial class DialogTurn(TriageState state, TurnInput input, Tri
             return Result();
         }
 
+        if (input.Kind == TurnKind.HandoffStatus)
+        {
+            FollowHandoffStatus(input.Handoff!.Value);
+            return Result();
+        }
+
         var text = Clean(input.Text);
         if (text.Length == 0) return Result();
 
@@ -38,9 +44,10 @@ internal sealed partial class DialogTurn(TriageState state, TurnInput input, Tri
         var signals = FrustrationDetector.Signals(text);
         if (signals.Count > 0) _state = _state with { Signals = _state.Signals.Union(signals).ToList() };
 
-        if (_state.Stage == TriageStage.HandedOff && context.CaseHandling == CaseHandling.AgentActive)
+        if (_state.Stage == TriageStage.HandedOff && (context.CaseHandling == CaseHandling.AgentActive || _state.HandoffAccepted))
         {
-            // A person has the conversation: everything the customer says goes to them, nothing from the bot.
+            // A person has the conversation, one of our agents or one on the engagement hub: everything
+            // the customer says goes to the case, nothing from the bot.
             _caseNote = text;
             return Result();
         }
@@ -209,7 +216,7 @@ internal sealed partial class DialogTurn(TriageState state, TurnInput input, Tri
     /// <summary>The case is done: the conversation starts afresh, knowing who the customer is.</summary>
     private void ForgetTheCase()
     {
-        _state = _state.At(TriageStage.AwaitingProblem) with { Handoff = null, EssentialQuestions = 0, CaseReference = null };
+        _state = _state.At(TriageStage.AwaitingProblem) with { Handoff = null, EssentialQuestions = 0, CaseReference = null, HandoffAccepted = false };
     }
 
     private TurnResult Result() => new(_state, _replies, _newCase, _caseNote, _rating);

@@ -67,6 +67,7 @@ public sealed partial record TriagePrompts
     public required string ViaEmail { get; init; }
     public required string ViaPhone { get; init; }
     public required string AddedToCase { get; init; }
+    public required string HandoffFailed { get; init; }
     public required string AskRating { get; init; }
     public required string ThanksForRating { get; init; }
     public required string CaseStatus { get; init; }

@@ -50,6 +50,10 @@ public sealed record TriageState
     /// <summary>The customer's 1–5 rating of the self-service help, when an article solved it and they rated it.</summary>
     public int? BotRating { get; init; }
 
+    /// <summary>An engagement hub accepted the handoff: a person there has the conversation, so the bot
+    /// keeps quiet until the hub reports it completed or failed.</summary>
+    public bool HandoffAccepted { get; init; }
+
     public ConversationOutcome Outcome { get; init; } = ConversationOutcome.Open;
 
     public IReadOnlyList<TranscriptEntry> Transcript { get; init => field = value ?? []; } = [];

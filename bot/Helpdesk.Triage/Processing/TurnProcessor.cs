@@ -65,6 +65,7 @@ public sealed partial class TurnProcessor(ITriageStore store, TriageContext cont
                 default:
                     if (commit.CaseReference is { } reference && plan is not null) LogCaseCreated(logger, reference, conversationId, result.NewCase!.Reason, plan.QueueId, plan.Priority.Level, plan.Priority.Score);
                     if (joining is not null) LogCaseJoined(logger, joining, conversationId);
+                    if (input.Handoff is { } status) LogHandoffStatus(logger, conversationId, status, input.Text);
                     return [.. result.Replies.Select(reply => ReplyRenderer.Render(WithReference(reply, commit.CaseReference), activity))];
             }
         }
@@ -118,6 +119,9 @@ public sealed partial class TurnProcessor(ITriageStore store, TriageContext cont
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Conversation {ConversationId} handed off again on the issue of open case {Reference}; joined it")]
     private static partial void LogCaseJoined(ILogger logger, string reference, string conversationId);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "The engagement hub reported {Status} for conversation {ConversationId}: {Explanation}")]
+    private static partial void LogHandoffStatus(ILogger logger, string conversationId, HandoffStatus status, string explanation);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Debug, Message = "Conversation {ConversationId} changed during turn attempt {Attempt}; deciding again")]
     private static partial void LogConflict(ILogger logger, string conversationId, int attempt);

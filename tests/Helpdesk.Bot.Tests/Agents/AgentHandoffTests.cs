@@ -26,6 +26,8 @@ public abstract class AgentHandoffScenarios
         await customer.StartAsync(token);
         foreach (var text in new[] { "I want to talk to a person", "ACC-20931", "Chat now" }) (await customer.PostMessageAsync(conversationId, token, text)).Dispose();
         var reference = (await TextsAsync(conversationId, token)).Select(Helpdesk.Triage.Cases.CaseReference.Find).Last(r => r is not null)!;
+        // The handoff event reaches the chat in the background; once it is there, the chat changes only by what follows.
+        await customer.WaitForAsync(conversationId, token, DirectLineClient.IsHandoffInitiation, TestContext.Current.CancellationToken);
 
         using var agent = AgentClient.For(Bot);
         using var signedIn = await agent.SignInAsync("admin", BotFactory.AdminPassword);

@@ -44,6 +44,31 @@ internal sealed class DirectLineClient(HttpClient http)
             channelData = new { clientActivityID = clientActivityId ?? Guid.NewGuid().ToString("N") },
         }));
 
+    /// <summary>Posts an event as a back end does (with the secret as <paramref name="bearer"/>) or a page does (with its token).</summary>
+    public Task<HttpResponseMessage> PostEventAsync(string conversationId, string bearer, string name, string valueJson) =>
+        SendAsync(HttpMethod.Post, $"/conversations/{conversationId}/activities", bearer, JsonSerializer.Serialize(new
+        {
+            type = "event",
+            name,
+            value = JsonDocument.Parse(valueJson).RootElement,
+            from = new { id = "engagement-hub" },
+        }));
+
+    /// <summary>The conversation's activities once one of them matches; asks again until then. Things the
+    /// host does in the background (a handoff event) arrive a little after the request that caused them.</summary>
+    public async Task<List<JsonElement>> WaitForAsync(string conversationId, string token, Func<JsonElement, bool> arrived, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            List<JsonElement> activities = [.. (await ActivitiesAsync(conversationId, token)).GetProperty("activities").EnumerateArray()];
+            if (activities.Any(arrived)) return activities;
+            await Task.Delay(50, cancellationToken);
+        }
+    }
+
+    public static bool IsHandoffInitiation(JsonElement activity) =>
+        activity.GetProperty("type").GetString() == "event" && activity.TryGetProperty("name", out var name) && name.GetString() == "handoff.initiate";
+
     public async Task<JsonElement> ActivitiesAsync(string conversationId, string token, string? watermark = null)
     {
         using var response = await SendAsync(HttpMethod.Get, $"/conversations/{conversationId}/activities?watermark={watermark}", token);

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Helpdesk.Channels.DirectLine;
 using Helpdesk.Channels.Schema;
 using Helpdesk.Channels.Storage;
 using Helpdesk.Tests.Shared;
@@ -75,6 +77,25 @@ internal sealed class TriageTestClient : IDisposable
     {
         Time.Advance(TimeSpan.FromSeconds(5));
         return Processor.ProcessAsync(Message(text, activityId ?? NextId()), CancellationToken.None);
+    }
+
+    /// <summary>An engagement hub's <c>handoff.status</c> event, as Direct Line hands it over when the hub
+    /// posted it with the secret (or, with <paramref name="fromBackEnd"/> false, as the customer's client would).</summary>
+    public Task<IReadOnlyList<Activity>> HandoffStatusAsync(string state, bool fromBackEnd = true)
+    {
+        Time.Advance(TimeSpan.FromSeconds(5));
+        return Processor.ProcessAsync(new Activity
+        {
+            Type = ActivityTypes.Event,
+            Name = HandoffEventNames.Status,
+            Id = NextId(),
+            ChannelId = "directline",
+            Conversation = new ConversationAccount { Id = ConversationId },
+            From = new ChannelAccount { Id = "engagement-hub", Role = "user" },
+            Recipient = new ChannelAccount { Id = "helpdesk-bot", Role = "bot" },
+            Value = JsonDocument.Parse($$"""{"state":"{{state}}","message":"from the test"}""").RootElement.Clone(),
+            CallerId = fromBackEnd ? DirectLineServer.SecretHolderCallerId : null,
+        }, CancellationToken.None);
     }
 
     public Activity Message(string text, string id) => new()

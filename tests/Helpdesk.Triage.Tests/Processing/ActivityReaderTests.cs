@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Helpdesk.Channels.DirectLine;
 using Helpdesk.Channels.Schema;
 using Helpdesk.Triage.Dialog;
 using Helpdesk.Triage.Processing;
@@ -17,6 +18,18 @@ public sealed class ActivityReaderTests
         ChannelId = "msteams",
         Conversation = new ConversationAccount { Id = "c" },
         Recipient = new ChannelAccount { Id = "bot" },
+    };
+
+    /// <summary>An engagement hub's report, as Direct Line hands over what was posted with its secret.</summary>
+    private static Activity HandoffStatusEvent(string valueJson) => new()
+    {
+        Type = ActivityTypes.Event,
+        Name = HandoffEventNames.Status,
+        Id = "c|0000007",
+        Value = JsonDocument.Parse(valueJson).RootElement.Clone(),
+        ChannelId = "directline",
+        Conversation = new ConversationAccount { Id = "c" },
+        CallerId = DirectLineServer.SecretHolderCallerId,
     };
 
     [Fact]
@@ -46,6 +59,33 @@ public sealed class ActivityReaderTests
 
         Assert.Equal(TurnKind.Join, ActivityReader.Read(update, Now)!.Kind);
         Assert.Null(ActivityReader.Read(update with { MembersAdded = [new ChannelAccount { Id = "user" }] }, Now));
+    }
+
+    [Theory]
+    [InlineData("accepted", HandoffStatus.Accepted)]
+    [InlineData("failed", HandoffStatus.Failed)]
+    [InlineData("completed", HandoffStatus.Completed)]
+    public void AHubsHandoffStatus_IsReadWithItsExplanation(string state, HandoffStatus expected)
+    {
+        var input = ActivityReader.Read(HandoffStatusEvent($$"""{"state":"{{state}}","message":"no agents online"}"""), Now);
+
+        Assert.Equal(TurnInput.HandoffReport(expected, "no agents online", Now, "directline") with { ActivityId = "c|0000007" }, input);
+    }
+
+    [Theory]
+    [InlineData("""{"state":"transferred"}""")]
+    [InlineData("""{"state":1}""")]
+    [InlineData("""{"message":"no state"}""")]
+    [InlineData("\"accepted\"")]
+    public void AHandoffStatusWithoutAKnownState_IsNotATurn(string valueJson)
+    {
+        Assert.Null(ActivityReader.Read(HandoffStatusEvent(valueJson), Now));
+    }
+
+    [Fact]
+    public void AHandoffStatus_NotFromABackEnd_IsNotATurn()
+    {
+        Assert.Null(ActivityReader.Read(HandoffStatusEvent("""{"state":"accepted"}""") with { CallerId = null }, Now));
     }
 
     [Theory]
