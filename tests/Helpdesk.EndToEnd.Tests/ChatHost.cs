@@ -7,9 +7,10 @@ namespace Helpdesk.EndToEnd.Tests;
 /// The real host listening on Kestrel, so a browser outside the process can reach it: a free loopback
 /// port, a data directory in a fresh temporary folder and every other setting at its default. It trains
 /// the intent model from the shipped utterances and serves the shipped articles, as a fresh clone does
-/// at its first start. Started once for a test class, because training takes a few seconds.
+/// at its first start. Started once for a test class, because training takes a few seconds. A test
+/// that needs another setting uses a host derived from this one that names it in <see cref="Settings"/>.
 /// </summary>
-public sealed class ChatHost : WebApplicationFactory<Program>, IAsyncLifetime
+public class ChatHost : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly TemporaryDirectory _data = new();
 
@@ -29,10 +30,14 @@ public sealed class ChatHost : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The console's admin password here (configured, so it is not a one-time one).</summary>
     public const string AdminPassword = "an-end-to-end-admin-password";
 
+    /// <summary>Settings this host has beyond the defaults, as configuration keys and values.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Helpdesk:DataDirectory", _data.FullPath);
         builder.UseSetting("Agents:AdminPassword", AdminPassword);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
     protected override void Dispose(bool disposing)

@@ -53,6 +53,10 @@ public sealed partial class DashboardTests(ChatHost host) : IClassFixture<ChatHo
         await Expect(Value(agent, "time-to-assignment")).ToHaveTextAsync("—");
         await Expect(Detail(agent, "reassigned")).ToHaveTextAsync("0 of 1 case");
         await Expect(Detail(agent, "satisfied")).ToHaveTextAsync("No data yet");
+        // Satisfaction is split: the assistant's self-service beside the agents.
+        await Expect(agent.GetByTestId("dash-csat-bot").Locator("[data-metric='bot-satisfied'] .metric__detail")).ToHaveTextAsync("No data yet");
+        await Expect(Value(agent, "bot-csat")).ToHaveTextAsync("—");
+        await Expect(agent.GetByTestId("dash-csat-human").Locator("[data-metric='csat'] .metric__detail")).ToHaveTextAsync("No ratings yet");
         await Expect(agent.GetByTestId("dashboard")).Not.ToContainTextAsync("NaN");
 
         // A claim made elsewhere reaches the open dashboard through the live feed.

@@ -13,6 +13,8 @@
   const TOAST_MS = 2600;
   const SOON_MS = 15 * 60000; // a first response due this soon is shown as at risk
   const FILTERS_KEY = 'nb.agentConsole.filters';
+  const ROW_TAGS = 4; // tags a work-list row shows before "+n"
+  const MAX_ALERTS = 4; // escalation alerts on screen at once; the oldest goes first
 
   const STATUS_LABELS = {
     new: 'New',
@@ -34,7 +36,9 @@
   };
   const CALLBACK_LABELS = { chat: 'Live chat', email: 'Email', phone: 'Phone' };
   const ROLE_LABELS = { agent: 'Agent', supervisor: 'Supervisor', admin: 'Admin' };
-  const FILTER_TITLES = { open: 'Open cases', mine: 'My cases', resolved: 'Resolved cases', all: 'All cases' };
+  const FILTER_TITLES = { open: 'Open cases', mine: 'My cases', escalated: 'Escalated cases', resolved: 'Resolved cases', all: 'All cases' };
+  // Who is alerted when the live feed reports an escalation.
+  const ALERTED_ROLES = new Set(['supervisor', 'admin']);
   const ACRONYMS = { vip: 'VIP', sla: 'SLA', api: 'API', sso: 'SSO', webchat: 'Web chat', sms: 'SMS' };
   const CLOSED = new Set(['resolved', 'closed']);
   const WAITING = new Set(['waitingOnCustomer', 'waitingOnThirdParty']);
@@ -61,6 +65,7 @@
     drafts: new Map(), // reference -> { reply, note }; kept while the page is open
     fresh: new Map(), // reference -> time a case.created event arrived, to flash the row
     busy: false,
+    tagging: false, // a tag change is on its way
     taking: false, // a take-next request is on its way
     leaving: false
   };
@@ -210,7 +215,7 @@
       scheduleRefresh({ withCase: true });
       scheduleMetrics();
     } else {
-      // Agents coming online or going away send no live event: reload who is at work.
+      // Presence and load come as live events; this only catches anything the feed could not say.
       loadQueues();
       loadTeam();
     }
@@ -373,12 +378,13 @@
 
   function renderQueues() {
     const host = $('queue-list');
-    const totals = { waiting: 0, atRisk: 0, assigned: 0, oldestWaitingSince: null };
+    const totals = { waiting: 0, atRisk: 0, assigned: 0, escalated: 0, oldestWaitingSince: null };
     let oldest = null;
     for (const q of state.queues) {
       totals.waiting += Number(q.waiting) || 0;
       totals.atRisk += Number(q.atRisk) || 0;
       totals.assigned += Number(q.assigned) || 0;
+      totals.escalated += Number(q.escalated) || 0;
       const since = parseTime(q.oldestWaitingSince);
       if (since && (!oldest || since < oldest)) oldest = since;
     }
@@ -434,6 +440,14 @@
     stats.append(stat(q.atRisk, 'at risk', Number(q.atRisk) > 0 ? 'stat--risk' : 'stat--calm'));
     stats.append(stat(q.assigned, 'assigned', ''));
     card.append(stats);
+
+    const escalated = Number(q.escalated) || 0;
+    if (escalated > 0) {
+      const line = el('span', 'queue__escalated', escalated + ' escalated');
+      line.title = (escalated === 1 ? 'One open case is' : escalated + ' open cases are') + ' escalated to the supervisors';
+      card.append(line);
+      card.dataset.escalated = String(escalated);
+    }
 
     const staff = staffLine(q);
     if (staff) {
@@ -676,7 +690,8 @@
   }
 
   function matches(c, needle) {
-    const fields = [c.reference, c.problem, c.customerName, c.intent, humanize(c.intent), c.queue, queueName(c.queue), c.owner, c.priorityLevel, STATUS_LABELS[c.status]];
+    const fields = [c.reference, c.problem, c.customerName, c.intent, humanize(c.intent), c.queue, queueName(c.queue), c.owner, c.priorityLevel, STATUS_LABELS[c.status]]
+      .concat(Array.isArray(c.tags) ? c.tags : [], c.escalated ? ['escalated'] : []);
     return fields.some((f) => f && String(f).toLowerCase().includes(needle));
   }
 
@@ -717,7 +732,8 @@
       empty.textContent = needle ? 'No case matches “' + state.text.trim() + '”.'
         : state.status === 'mine' ? 'You have no cases here.'
           : state.status === 'open' ? 'No open cases' + (state.queue ? ' in ' + queueName(state.queue) : '') + '. Nice work.'
-            : 'No cases.';
+            : state.status === 'escalated' ? 'No open case is escalated' + (state.queue ? ' in ' + queueName(state.queue) : '') + '.'
+              : 'No cases.';
     }
   }
 
@@ -732,6 +748,10 @@
     const top = el('span', 'case-row__top');
     top.append(priorityBadge(c.priorityLevel, c.priorityScore, true));
     top.append(el('span', 'case-row__ref', c.reference));
+    if (c.escalated) {
+      top.append(escalatedFlag());
+      row.classList.add('is-escalated');
+    }
     if (WAITING.has(c.status) || CLOSED.has(c.status) || c.status === 'new') {
       const pill = el('span', 'pill pill--small', STATUS_LABELS[c.status] || humanize(c.status));
       pill.dataset.status = c.status;
@@ -752,6 +772,20 @@
     meta.append(owner);
     meta.append(timeEl(c.createdAt, 'ago', 'case-row__age'));
     row.append(meta);
+
+    const tags = Array.isArray(c.tags) ? c.tags.filter(Boolean) : [];
+    if (tags.length) {
+      const line = el('span', 'case-row__tags');
+      line.append(el('span', 'visually-hidden', 'Tags: '));
+      tags.slice(0, ROW_TAGS).forEach((t) => line.append(el('span', 'row-tag', t)));
+      if (tags.length > ROW_TAGS) {
+        const more = el('span', 'row-tag row-tag--more', '+' + (tags.length - ROW_TAGS));
+        more.setAttribute('aria-label', (tags.length - ROW_TAGS) + ' more');
+        line.append(more);
+      }
+      line.title = 'Tags: ' + tags.join(', ');
+      row.append(line);
+    }
 
     row.addEventListener('click', () => {
       state.cursorRef = c.reference;
@@ -812,6 +846,17 @@
     const hash = '#case=' + encodeURIComponent(ref);
     if (location.hash === hash) loadCase(ref, { quiet: true });
     else location.hash = hash;
+  }
+
+  // The mark of a case escalated to the supervisors in a work-list row: a red "!" where the row has
+  // little room, with the word for screen readers and in the tooltip; the row also gets a red edge.
+  function escalatedFlag() {
+    const flag = el('span', 'esc-flag esc-flag--icon');
+    flag.title = 'Escalated to the supervisors';
+    const mark = el('span', null, '!');
+    mark.setAttribute('aria-hidden', 'true');
+    flag.append(mark, el('span', 'visually-hidden', 'Escalated'));
+    return flag;
   }
 
   function priorityBadge(level, score, compact) {
@@ -904,6 +949,10 @@
     $('case-priority').hidden = true;
     $('case-status').hidden = true;
     $('case-escalation').hidden = true;
+    $('case-escalation-box').hidden = true;
+    $('case-tags').replaceChildren();
+    $('tag-input').value = '';
+    setTagError('');
     $('transcript').replaceChildren(el('li', 'placeholder', 'Loading the case…'));
     for (const id of ['customer', 'facts', 'sla', 'understanding', 'priority', 'routing', 'timeline']) $(id).replaceChildren();
     loadDraft();
@@ -916,6 +965,7 @@
     $('case-empty').hidden = true;
     $('case').hidden = false;
     renderHeader(c);
+    renderTags(c);
     renderTranscript(c, switching);
     renderCustomer(c);
     renderFacts(c);
@@ -963,15 +1013,132 @@
     $('case-problem').title = c.problem || '';
     $('case-problem').hidden = !c.problem;
 
+    renderEscalation(c);
+  }
+
+  // Escalated: a mark beside the status, and every reason raised in a box under the problem.
+  function renderEscalation(c) {
     const escalation = Array.isArray(c.escalation) ? c.escalation.filter(Boolean) : [];
-    const esc = $('case-escalation');
-    esc.hidden = !escalation.length;
-    esc.replaceChildren();
-    if (escalation.length) {
-      esc.append(el('strong', 'case__escalation-label', 'Escalated'));
-      esc.append(el('span', 'case__escalation-text', escalation.join(' · ')));
-      esc.title = 'Escalated: ' + escalation.join(', ');
+    const flag = $('case-escalation');
+    flag.hidden = !escalation.length;
+    flag.title = escalation.length ? 'Escalated to the supervisors: ' + escalation.join('; ') : '';
+
+    const box = $('case-escalation-box');
+    box.hidden = !escalation.length;
+    box.classList.toggle('is-past', CLOSED.has(c.status));
+    $('escalation-reasons').replaceChildren(...escalation.map((reason) => el('li', null, reason)));
+    const last = lastEscalation(c);
+    const when = $('escalation-when');
+    when.replaceChildren();
+    if (last && parseTime(last.at)) when.append(document.createTextNode('· '), timeEl(last.at, 'ago'));
+  }
+
+  function lastEscalation(c) {
+    const entries = (Array.isArray(c.timeline) ? c.timeline : []).filter((e) => e.kind === 'escalated');
+    return entries.length ? entries[entries.length - 1] : null;
+  }
+
+  // The reasons the newest escalation raised ("to supervisors: a; b"), else every reason on the case.
+  function newestReasons(c) {
+    const last = lastEscalation(c);
+    const text = last && typeof last.text === 'string' ? last.text.replace(/^to supervisors:\s*/i, '') : '';
+    const reasons = text ? text.split(/;\s*/).filter(Boolean) : [];
+    return reasons.length ? reasons : (Array.isArray(c.escalation) ? c.escalation.filter(Boolean) : []);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Tags: chips with a remove button each, and a field that adds one with Enter
+
+  function renderTags(c) {
+    const list = $('case-tags');
+    const focused = list.contains(document.activeElement) ? document.activeElement.dataset.tag : null;
+    const tags = Array.isArray(c.tags) ? c.tags.filter(Boolean) : [];
+    list.replaceChildren(...tags.map(tagChip));
+    if (!tags.length) list.append(el('li', 'chips__none', 'None'));
+    if (focused) {
+      const again = Array.from(list.querySelectorAll('.chip__remove')).find((b) => b.dataset.tag === focused);
+      if (again) again.focus();
+      else $('tag-input').focus();
     }
+
+    // Suggest the tags other cases in the list carry.
+    const known = new Set();
+    for (const other of state.cases) (Array.isArray(other.tags) ? other.tags : []).forEach((t) => known.add(t));
+    tags.forEach((t) => known.delete(t));
+    $('tag-suggestions').replaceChildren(...Array.from(known).sort().map((t) => new Option(t)));
+  }
+
+  function tagChip(tag) {
+    const li = el('li', 'chip');
+    li.dataset.tag = tag;
+    li.append(el('span', 'chip__text', tag));
+    const remove = el('button', 'chip__remove', '×');
+    remove.type = 'button';
+    remove.dataset.tag = tag;
+    remove.setAttribute('aria-label', 'Remove tag ' + tag);
+    remove.title = 'Remove tag';
+    remove.addEventListener('click', () => removeTag(tag));
+    li.append(remove);
+    return li;
+  }
+
+  function setTagError(message) {
+    const node = $('tag-error');
+    node.textContent = message || '';
+    $('tag-input').setAttribute('aria-invalid', String(!!message));
+  }
+
+  // The server checks every tag (letters, digits and dashes, at most 40; at most 20 a case) and
+  // says what is wrong; that answer is shown beside the field.
+  async function changeTags(add, remove) {
+    const c = state.openCase;
+    if (!c || state.tagging) return false;
+    const ref = c.reference;
+    state.tagging = true;
+    setTagError('');
+    $('case-tags-row').setAttribute('aria-busy', 'true');
+    try {
+      const updated = await api(casePath(ref, 'tags'), { method: 'POST', body: { add: add, remove: remove } });
+      if (state.openRef === ref) {
+        if (updated && updated.reference === ref) showCase(updated);
+        else loadCase(ref, { quiet: true });
+      }
+      toast((add.length ? 'Tagged ' + add.join(', ') : 'Removed tag ' + remove.join(', ')) + ' · ' + ref);
+      scheduleRefresh();
+      return true;
+    } catch (e) {
+      if ((e.status === 409 || e.status === 400) && state.openRef === ref) {
+        setTagError(e.message);
+        if (e.status === 409) loadCase(ref, { quiet: true });
+      } else {
+        reportError(e);
+      }
+      return false;
+    } finally {
+      state.tagging = false;
+      $('case-tags-row').removeAttribute('aria-busy');
+    }
+  }
+
+  async function addTags() {
+    const input = $('tag-input');
+    const tags = input.value.split(',').map((t) => t.trim()).filter(Boolean);
+    if (!tags.length) {
+      setTagError('Type a tag, then press Enter.');
+      return;
+    }
+    if (await changeTags(tags, [])) input.value = '';
+    input.focus();
+  }
+
+  async function removeTag(tag) {
+    const buttons = Array.from($('case-tags').querySelectorAll('.chip__remove'));
+    const index = buttons.findIndex((b) => b.dataset.tag === tag);
+    if (!(await changeTags([], [tag]))) return;
+    // The focus goes to the chip that took its place, else the field.
+    const after = Array.from($('case-tags').querySelectorAll('.chip__remove'));
+    const next = after[Math.min(Math.max(index, 0), after.length - 1)];
+    (next || $('tag-input')).focus();
   }
 
   function roleName(role, c) {
@@ -1308,7 +1475,8 @@
       return;
     }
     list.replaceChildren(...entries.map((e) => {
-      const li = el('li', 'timeline__item' + (isNoteEvent(e) ? ' timeline__item--note' : ''));
+      const li = el('li', 'timeline__item' + (isNoteEvent(e) ? ' timeline__item--note' : e.kind === 'escalated' ? ' timeline__item--escalated' : e.kind === 'tagged' ? ' timeline__item--tagged' : ''));
+      li.dataset.kind = e.kind || '';
       const head = el('div', 'timeline__head');
       head.append(el('span', 'timeline__kind', humanize(e.kind)));
       if (e.actor) head.append(el('span', 'timeline__actor', e.actor));
@@ -1508,6 +1676,18 @@
     }));
   }
 
+  function csatMetrics(prefix, figures) {
+    const csat = figures || {};
+    const ratings = Number(csat.ratings) || 0;
+    const mean = csat.mean === null || csat.mean === undefined ? NaN : Number(csat.mean);
+    return [
+      ratings && Number.isFinite(mean)
+        ? metric(prefix + 'csat', 'Average rating', mean.toFixed(1), 'From ' + plural(ratings, 'rating'), { unit: 'of 5' })
+        : metric(prefix + 'csat', 'Average rating', '—', 'No ratings yet', { empty: true }),
+      rateMetric(prefix + 'satisfied', 'Rated 4 or 5', csat.satisfied, 'rating')
+    ];
+  }
+
   function renderDashboard(r) {
     $('dashboard-updated').replaceChildren(document.createTextNode('Updated '), timeEl(r.at, 'ago'));
 
@@ -1536,19 +1716,16 @@
     const backlog = Number(r.backlog) || 0;
     const oldest = parseTimeSpan(r.oldestBacklog);
     const median = parseTimeSpan(r.medianBacklogAge);
-    const csat = r.humanCsat || {};
-    const ratings = Number(csat.ratings) || 0;
-    const mean = Number(csat.mean);
     $('dash-workload').replaceChildren(
       metric('cases', 'Cases', countFormat.format(Number(r.cases) || 0), 'All handed to agents'),
       metric('backlog', 'Open cases', countFormat.format(backlog),
         backlog && oldest !== null ? 'Oldest ' + duration(oldest) + (median === null ? '' : ' · median age ' + duration(median)) : 'Nothing open'),
       rateMetric('reassigned', 'Reassigned', r.reassigned, 'case'),
-      rateMetric('reopened', 'Reopened', r.reopened, 'resolved case'),
-      ratings && Number.isFinite(mean)
-        ? metric('csat', 'Average rating', mean.toFixed(1), 'From ' + plural(ratings, 'rating'), { unit: 'of 5' })
-        : metric('csat', 'Average rating', '—', 'No ratings yet', { empty: true }),
-      rateMetric('satisfied', 'Rated 4 or 5', csat.satisfied, 'rating'));
+      rateMetric('reopened', 'Reopened', r.reopened, 'resolved case'));
+
+    // Satisfaction split: the assistant's self-service beside the agents' help.
+    $('dash-csat-bot').replaceChildren(...csatMetrics('bot-', r.botCsat));
+    $('dash-csat-human').replaceChildren(...csatMetrics('', r.humanCsat));
 
     $('dashboard-placeholder').hidden = true;
     $('dashboard-body').hidden = false;
@@ -1836,6 +2013,18 @@
     }
   }
 
+  let presenceTimer = 0;
+
+  function schedulePresence() {
+    clearTimeout(presenceTimer);
+    presenceTimer = setTimeout(() => {
+      presenceTimer = 0;
+      if (state.leaving) return;
+      loadTeam();
+      loadQueues();
+    }, REFRESH_DEBOUNCE_MS);
+  }
+
   let events = null;
   let liveState = 'connecting';
   let retryDelay = 2000;
@@ -1884,9 +2073,13 @@
         data = JSON.parse(event.data);
       } catch (e) { /* refresh everything anyway */ }
       if (data && data.kind === 'case.created' && data.reference) state.fresh.set(data.reference, Date.now());
+      if (data && data.kind === 'case.escalated' && data.reference && isAlerted()) alertEscalation(data.reference);
       scheduleRefresh({ reference: data && data.reference, withCase: !data || !data.reference });
       scheduleMetrics();
     });
+
+    // An agent's console connected or went away: who is online and the queues' capacity change.
+    source.addEventListener('presence', schedulePresence);
 
     source.addEventListener('error', () => {
       if (events !== source || state.leaving) return;
@@ -1902,6 +2095,79 @@
         setLive('reconnecting');
       }
     });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Escalation alerts: supervisors and admins get one per escalation the live feed reports, naming
+  // the case and why, with a button to open it. They stay until opened or dismissed; a case
+  // escalated again replaces its earlier alert.
+
+  function isAlerted() {
+    return !!(state.me && ALERTED_ROLES.has(state.me.role));
+  }
+
+  async function alertEscalation(ref) {
+    let c = null;
+    try {
+      c = await api(casePath(ref));
+    } catch (e) {
+      if (e.status === 401) return;
+      // The alert names the case anyway.
+    }
+    if (state.leaving) return;
+    showEscalationAlert(ref, c && c.reference === ref ? c : null);
+  }
+
+  function showEscalationAlert(ref, c) {
+    const host = $('alerts');
+    const existing = Array.from(host.children).find((n) => n.dataset.ref === ref);
+    if (existing) existing.remove();
+    while (host.children.length >= MAX_ALERTS) host.firstElementChild.remove();
+
+    const node = el('div', 'alert');
+    node.dataset.ref = ref;
+    node.setAttribute('role', 'alert');
+    const icon = el('span', 'alert__icon', '!');
+    icon.setAttribute('aria-hidden', 'true');
+    node.append(icon);
+
+    const text = el('p', 'alert__text');
+    text.append(el('strong', 'alert__title', 'Case ' + ref + ' escalated to the supervisors'));
+    if (c) {
+      const reasons = newestReasons(c);
+      const about = [queueName(c.queue), c.problem].filter(Boolean).join(' · ');
+      if (reasons.length) text.append(el('span', 'alert__reasons', ': ' + reasons.join('; ')));
+      if (about) text.append(el('span', 'alert__about', about));
+    }
+    node.append(text);
+
+    const open = el('button', 'btn alert__open', 'Open case');
+    open.type = 'button';
+    open.setAttribute('aria-label', 'Open case ' + ref);
+    open.addEventListener('click', () => {
+      removeAlert(node, false);
+      openCase(ref);
+      $('case-view').focus({ preventScroll: true });
+    });
+    node.append(open);
+
+    const close = el('button', 'banner__close alert__close', '×');
+    close.type = 'button';
+    close.setAttribute('aria-label', 'Dismiss the alert about ' + ref);
+    close.addEventListener('click', () => removeAlert(node, true));
+    node.append(close);
+
+    host.append(node);
+  }
+
+  function removeAlert(node, keepFocus) {
+    const hadFocus = node.contains(document.activeElement);
+    const next = node.nextElementSibling || node.previousElementSibling;
+    node.remove();
+    if (hadFocus && keepFocus) {
+      const target = next && next.querySelector('.alert__open');
+      (target || $('case-view')).focus({ preventScroll: true });
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1961,6 +2227,9 @@
           renderCases();
         } else if (target.closest('.inline-form')) {
           closeInlineForms();
+        } else if (target.id === 'tag-input') {
+          setTagError('');
+          target.blur();
         } else {
           target.blur();
         }
@@ -2129,6 +2398,14 @@
         if (state.mode !== 'reply') setMode('reply');
         insertAtCursor($('composer-text'), reply.text);
       }
+    });
+
+    $('tag-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      addTags();
+    });
+    $('tag-input').addEventListener('input', () => {
+      if ($('tag-error').textContent) setTagError('');
     });
 
     $('dashboard-refresh').addEventListener('click', () => loadMetrics(true));
