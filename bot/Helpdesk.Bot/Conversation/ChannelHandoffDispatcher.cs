@@ -79,15 +79,8 @@ internal sealed partial class ChannelHandoffDispatcher(
         if (time.GetUtcNow() - due.OccurredAt > FreshFor) return "too old to hand a live chat over";
         if (await cases.FindCaseAsync(due.Reference, cancellationToken) is not { } handedOff) return "the case no longer exists";
 
-        switch (HandoffRecognizer.Recognize(due, handedOff))
-        {
-            case HandoffOccasion.None:
-                return "not a handoff";
-            case HandoffOccasion.JoinedCase:
-                // The case names the conversation that opened it; which one joined it is not recorded with the event.
-                LogJoinNotAnnounced(logger, due.Reference);
-                return "the conversation that joined the case is not known";
-        }
+        // A joined case has moved to the conversation that joined it, so both occasions announce into the case's conversation.
+        if (HandoffRecognizer.Recognize(due, handedOff) == HandoffOccasion.None) return "not a handoff";
 
         if (!await directLine.ExistsAsync(handedOff.ConversationId, cancellationToken)) return "not a Direct Line conversation";
         var initiation = HandoffInitiation.Create(handedOff, await ConversationAsync(handedOff.ConversationId, cancellationToken), directLine.Bot);
@@ -112,9 +105,6 @@ internal sealed partial class ChannelHandoffDispatcher(
 
     [LoggerMessage(EventId = 5101, Level = LogLevel.Information, Message = "Sent handoff.initiate for case {Reference} into conversation {ConversationId} as activity {ActivityId}")]
     private static partial void LogAnnounced(ILogger logger, string reference, string conversationId, string? activityId);
-
-    [LoggerMessage(EventId = 5102, Level = LogLevel.Warning, Message = "Case {Reference} was joined by another handoff, but the conversation that joined it is not recorded, so no handoff.initiate was sent")]
-    private static partial void LogJoinNotAnnounced(ILogger logger, string reference);
 
     [LoggerMessage(EventId = 5103, Level = LogLevel.Warning, Message = "Handoff event {EventId} could not reach the conversation: {Error}; next attempt at {Next:O}")]
     private static partial void LogRetrying(ILogger logger, long eventId, string error, DateTimeOffset next);

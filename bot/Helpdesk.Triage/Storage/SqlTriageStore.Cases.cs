@@ -64,7 +64,27 @@ public sealed partial class SqlTriageStore
         }
 
         await AddOutboxEventAsync(connection, OutboxEventKinds.CaseCreated, reference, commit.At, cancellationToken);
+        if (document.Escalations.Count > 0) await AddOutboxEventAsync(connection, OutboxEventKinds.CaseEscalated, reference, commit.At, cancellationToken);
         return (reference, state);
+    }
+
+    /// <summary>The customer came back in another conversation and joined their open case: that
+    /// conversation is now where agents' replies and the handoff event go.</summary>
+    private async Task MoveCaseToAsync(DbConnection connection, string reference, TurnCommit commit, CancellationToken cancellationToken)
+    {
+        var stored = await ReadCaseAsync(connection, reference, cancellationToken, _database.ForUpdate)
+            ?? throw new InvalidOperationException($"Case {reference} to join does not exist.");
+        var moved = stored with
+        {
+            ConversationId = commit.ConversationId,
+            UserId = commit.UserId,
+            Details = stored.Details with { ActivityId = commit.NewCase!.ActivityId },
+        };
+        await connection.RunAsync(
+            "UPDATE cases SET conversation_id = @conversation, user_id = @user, document = @document WHERE reference = @reference",
+            cancellationToken,
+            ("conversation", commit.ConversationId), ("user", commit.UserId), ("reference", reference),
+            ("document", JsonSerializer.Serialize(moved, TriageJsonContext.Default.StoredCase)));
     }
 
     private static async Task AddEventAsync(DbConnection connection, string reference, CaseEvent entry, CancellationToken cancellationToken) =>

@@ -59,6 +59,7 @@ public sealed partial class SqlTriageStore : ITriageStore
         {
             reference = joined;
             state = state.WithCaseReference(joined);
+            await MoveCaseToAsync(connection, joined, commit, cancellationToken);
             await AddEventAsync(connection, joined, new CaseEvent(commit.At, CaseEventKinds.HandedOffAgain, "bot", $"{commit.NewCase.Reason}: {commit.NewCase.Problem}"), cancellationToken);
             await AddOutboxEventAsync(connection, OutboxEventKinds.CaseUpdated, joined, commit.At, cancellationToken);
         }

@@ -50,6 +50,23 @@ public sealed class HandoffEventTests(KestrelBot bot) : IClassFixture<KestrelBot
         Assert.Single(after, DirectLineClient.IsHandoffInitiation);
     }
 
+    [Fact]
+    public async Task ACustomerBackInANewChat_JoinsTheOpenCase_AndTheEventAndAgentRepliesGoToTheNewChat()
+    {
+        var first = await HandOffAsync("ACC-30004");
+        var firstActivities = await bot.Client.WaitForAsync(first.ConversationId, first.Token, DirectLineClient.IsHandoffInitiation, TestContext.Current.CancellationToken);
+        var reference = ReferenceIn(firstActivities)!;
+
+        var again = await HandOffAsync("ACC-30004");
+        var activities = await bot.Client.WaitForAsync(again.ConversationId, again.Token, DirectLineClient.IsHandoffInitiation, TestContext.Current.CancellationToken);
+
+        var initiation = Assert.Single(activities, DirectLineClient.IsHandoffInitiation);
+        Assert.Equal(reference, initiation.GetProperty("value").GetProperty("caseReference").GetString());
+        Assert.Equal(IdOf(activities, "Chat now"), initiation.GetProperty("replyToId").GetString());
+        var stored = await bot.Factory.Services.GetRequiredService<Helpdesk.Triage.Cases.ICaseStore>().FindCaseAsync(reference, TestContext.Current.CancellationToken);
+        Assert.Equal(again.ConversationId, stored!.ConversationId);
+    }
+
     /// <summary>Asks for a person and answers the two quick questions, as Web Chat would post them. Every
     /// test uses accounts of its own: the same account on the same issue would join the open case instead.</summary>
     private async Task<Handoff> HandOffAsync(string account)

@@ -122,6 +122,7 @@ public abstract class TriageStoreContract(TestDatabases databases) : IDisposable
         Assert.Equal(reference, joined.CaseReference);
         var stored = (await store.FindCaseAsync(reference, Cancel))!;
         Assert.Equal([CaseEventKinds.Created, CaseEventKinds.HandedOffAgain], stored.Timeline.Select(e => e.Kind));
+        Assert.Equal(("c2", "u2", "x"), (stored.ConversationId, stored.UserId, stored.Details.ActivityId)); // replies now go where the customer is
         Assert.Single(await store.ListCasesAsync(new CaseQuery(null, CaseListFilter.All, null), Cancel));
 
         await store.ActAsync(reference, new CaseAction.Claim("maya"), Start, AllQueues, Cancel);
@@ -204,7 +205,8 @@ public abstract class TriageStoreContract(TestDatabases databases) : IDisposable
         var stored = (await store.FindCaseAsync(medium, Cancel))!;
         Assert.Equal(["first response at risk", "first response overdue"], stored.Escalations);
         Assert.Equal(2, stored.Timeline.Count(e => e.Kind == CaseEventKinds.Escalated));
-        Assert.Equal(2, (await store.DueAsync("hook", 0, Start, 10, Cancel)).Count(d => d.Event.Kind == OutboxEventKinds.CaseEscalated));
+        var escalatedEvents = (await store.DueAsync("hook", 0, Start, 10, Cancel)).Where(d => d.Event.Kind == OutboxEventKinds.CaseEscalated).ToList();
+        Assert.Equal([critical, medium, medium], escalatedEvents.Select(d => d.Event.Reference));
         Assert.Equal([critical, medium], (await store.ListCasesAsync(new CaseQuery(null, CaseListFilter.Escalated, null), Cancel)).Select(c => c.Reference));
 
         await store.ActAsync(medium, new CaseAction.Claim("maya"), Start, AllQueues, Cancel);
@@ -293,7 +295,7 @@ public abstract class TriageStoreContract(TestDatabases databases) : IDisposable
     {
         var facts = new TriageFacts { AccountId = accountId, Email = "ana@example.com", Urgency = urgency };
         var intent = new IntentGuess("billing_dispute", 0.91, [new IntentChoice("refund_request", 0.05)], Confirmed: true);
-        var draft = new CaseDraft("I was charged twice", intent, facts, urgency, [], [], HandoffReason.Asked, "directline");
+        var draft = new CaseDraft("I was charged twice", intent, facts, urgency, [], [], HandoffReason.Asked, "directline") { ActivityId = activityId };
         var plan = HandoffPlanner.Plan(draft, null, ShippedRouting.Configuration, QueueLoad.Empty, Start);
         var state = new TriageState
         {
