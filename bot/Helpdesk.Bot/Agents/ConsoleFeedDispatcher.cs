@@ -2,7 +2,12 @@ using Helpdesk.Triage.Outbox;
 
 namespace Helpdesk.Bot.Agents;
 
-/// <summary>Feeds outbox events to the consoles connected to this host — the outbox's "console" destination.</summary>
+/// <summary>
+/// Feeds outbox events to the consoles connected to this host — every host reads the shared outbox
+/// after its own cursor, so a console on any host sees every case change, whichever host made it.
+/// Nothing is recorded: a console that connects later loads the lists anyway, so the feed starts
+/// with what happens after this host started.
+/// </summary>
 internal sealed partial class ConsoleFeedDispatcher(IOutbox outbox, ConsoleFeed feed, TimeProvider time, ILogger<ConsoleFeedDispatcher> logger) : BackgroundService
 {
     public const string Destination = "console";
@@ -10,18 +15,17 @@ internal sealed partial class ConsoleFeedDispatcher(IOutbox outbox, ConsoleFeed 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Every event this host has fed to its consoles is at or below this id.
-        var after = 0L;
+        long? after = null;
         using var timer = new PeriodicTimer(Every, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
-                foreach (var (due, _) in await outbox.DueAsync(Destination, after, time.GetUtcNow(), 200, stoppingToken))
+                after ??= await outbox.LatestIdAsync(stoppingToken);
+                foreach (var (due, _) in await outbox.DueAsync(Destination, after.Value, time.GetUtcNow(), 200, stoppingToken))
                 {
-                    after = Math.Max(after, due.Id);
+                    after = Math.Max(after.Value, due.Id);
                     feed.Publish(new CaseNotice(due.Reference, due.Kind));
-                    await outbox.RecordAsync(new DeliveryAttempt(due.Id, Destination, true, null, time.GetUtcNow(), null), stoppingToken);
                 }
             }
             catch (System.Data.Common.DbException e)

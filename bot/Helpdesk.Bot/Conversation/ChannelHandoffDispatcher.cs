@@ -26,6 +26,7 @@ internal sealed partial class ChannelHandoffDispatcher(
     // With the schedule's first delay, the last attempt falls about 13 minutes after the first.
     private const int MaxAttempts = 5;
     private static readonly TimeSpan Every = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
 
     // A person joining a chat long after the customer asked helps nobody; this also keeps the first start
     // on a database that already holds cases from announcing every one of them.
@@ -55,6 +56,8 @@ internal sealed partial class ChannelHandoffDispatcher(
 
     private async Task DeliverAsync(OutboxEvent due, int attempts, CancellationToken cancellationToken)
     {
+        // Hosts sharing the database each see the event; the one that claims it sends it.
+        if (!await outbox.ClaimAsync(due.Id, Destination, time.GetUtcNow(), time.GetUtcNow() + Lease, cancellationToken)) return;
         string? skipped = null, error = null;
         try
         {

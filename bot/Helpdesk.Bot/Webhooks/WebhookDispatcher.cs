@@ -8,7 +8,8 @@ namespace Helpdesk.Bot.Webhooks;
 /// <summary>
 /// Delivers outbox events to every configured webhook: signed POSTs, at least once (the
 /// <c>webhook-id</c> header lets receivers drop repeats), retried on the schedule until accepted or
-/// dead-lettered. Delivery state lives in the database, so a restart resumes where it stopped.
+/// dead-lettered. Delivery state lives in the database, so a restart resumes where it stopped, and
+/// each attempt is claimed there first, so hosts sharing the database send each event once.
 /// </summary>
 internal sealed partial class WebhookDispatcher(
     IOutbox outbox,
@@ -56,6 +57,12 @@ internal sealed partial class WebhookDispatcher(
                 continue;
             }
 
+            if (!await outbox.ClaimAsync(due.Id, destination.Name, time.GetUtcNow(), time.GetUtcNow() + Lease(destination), cancellationToken))
+            {
+                Handled(destination, due); // another instance is sending it
+                continue;
+            }
+
             var error = await PostAsync(destination, due, cancellationToken);
             var now = time.GetUtcNow();
             var next = error is null ? null : RetrySchedule.Next(attempts + 1, destination.MaxAttempts, now, Random.Shared.NextDouble(), destination.FirstRetryDelay);
@@ -66,6 +73,9 @@ internal sealed partial class WebhookDispatcher(
             else if (error is not null) LogRetrying(logger, due.Id, destination.Name, error, next!.Value);
         }
     }
+
+    /// <summary>How long an attempt is ours: the receiver's timeout and then some, so a slow answer is never sent twice.</summary>
+    private static TimeSpan Lease(WebhookDestination destination) => destination.Timeout * 2 + TimeSpan.FromSeconds(30);
 
     private void Handled(WebhookDestination destination, OutboxEvent due) =>
         _after[destination.Name] = Math.Max(_after.GetValueOrDefault(destination.Name), due.Id);

@@ -11,7 +11,15 @@ public interface IOutbox
     /// and retries whose time has come.</summary>
     Task<IReadOnlyList<(OutboxEvent Event, int Attempts)>> DueAsync(string destination, long after, DateTimeOffset now, int max, CancellationToken cancellationToken);
 
+    /// <summary>Takes the event's next attempt for this destination until <paramref name="leaseUntil"/>; false when
+    /// another instance already has it (or it is delivered or dead). Instances sharing one database
+    /// thereby send each event once; one that dies mid-attempt leaves it to the others when the lease ends.</summary>
+    Task<bool> ClaimAsync(long eventId, string destination, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
+
     Task RecordAsync(DeliveryAttempt attempt, CancellationToken cancellationToken);
+
+    /// <summary>The newest event's id (0 when there is none): where a feed that only wants what happens from now on starts.</summary>
+    Task<long> LatestIdAsync(CancellationToken cancellationToken);
 
     Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(string destination, CancellationToken cancellationToken);
 

@@ -34,6 +34,28 @@ public sealed partial class SqlTriageStore : IOutbox
         return due;
     }
 
+    public async Task<bool> ClaimAsync(long eventId, string destination, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        using var write = await _database.EnterWriteAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        return await connection.RunAsync(
+            """
+            INSERT INTO outbox_deliveries (event_id, destination, attempts, next_attempt_at)
+            VALUES (@event, @destination, 0, @lease)
+            ON CONFLICT (event_id, destination) DO UPDATE SET next_attempt_at = excluded.next_attempt_at
+            WHERE outbox_deliveries.delivered_at IS NULL AND outbox_deliveries.dead_at IS NULL AND outbox_deliveries.next_attempt_at <= @now
+            """,
+            cancellationToken,
+            ("event", eventId), ("destination", destination), ("lease", leaseUntil), ("now", now)) == 1;
+    }
+
+    public async Task<long> LatestIdAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.Sql("SELECT COALESCE(MAX(id), 0) FROM outbox_events");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public async Task RecordAsync(DeliveryAttempt attempt, CancellationToken cancellationToken)
     {
         using var write = await _database.EnterWriteAsync(cancellationToken);

@@ -242,6 +242,26 @@ public abstract class TriageStoreContract(TestDatabases databases) : IDisposable
     }
 
     [Fact]
+    public async Task Of_several_instances_claiming_one_delivery_exactly_one_gets_it_until_its_lease_ends()
+    {
+        var store = await StoreAsync();
+        Assert.Equal(0, await store.LatestIdAsync(Cancel));
+        await HandOffAsync(store, "c1", "u1", null);
+        var (created, _) = Assert.Single(await store.DueAsync("hook", 0, Start, 10, Cancel));
+        Assert.Equal(created.Id, await store.LatestIdAsync(Cancel));
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => store.ClaimAsync(created.Id, "hook", Start, Start.AddMinutes(1), Cancel))));
+
+        Assert.Single(claims, claimed => claimed);
+        Assert.False(await store.ClaimAsync(created.Id, "hook", Start.AddSeconds(59), Start.AddMinutes(2), Cancel));
+        Assert.Empty(await store.DueAsync("hook", 0, Start.AddSeconds(30), 10, Cancel));
+        Assert.True(await store.ClaimAsync(created.Id, "hook", Start.AddMinutes(1), Start.AddMinutes(2), Cancel)); // the claimant went quiet: another may try
+        await store.RecordAsync(new DeliveryAttempt(created.Id, "hook", true, null, Start.AddMinutes(1), null), Cancel);
+        Assert.False(await store.ClaimAsync(created.Id, "hook", Start.AddHours(1), Start.AddHours(2), Cancel));
+        Assert.True(await store.ClaimAsync(created.Id, "other-hook", Start, Start.AddMinutes(1), Cancel));
+    }
+
+    [Fact]
     public async Task Ratings_customer_notes_outcomes_and_abandonment_are_recorded()
     {
         var store = await StoreAsync();
