@@ -1,5 +1,6 @@
 using Helpdesk.Bot.Hosting;
 using Helpdesk.Channels.DirectLine;
+using Helpdesk.Channels.Storage;
 using Helpdesk.Classifier.Model;
 using Helpdesk.Triage.Dialog;
 using Helpdesk.Triage.Entities;
@@ -57,6 +58,11 @@ internal static class ConversationRegistration
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<IConversationLog, SqlConversationLog>();
         services.AddSingleton<ConversationStreams>();
+        if (services.Any(service => service.ServiceType == typeof(PostgresDatabase)))
+        {
+            // Other hosts share the database: their activities must reach the streams open here.
+            services.AddHostedService<ConversationAppendListener>();
+        }
         services.AddSingleton<IDirectLineBot, TriageBot>();
         services.AddSingleton<DirectLineServer>();
         services.AddHostedService<ChannelHandoffDispatcher>();

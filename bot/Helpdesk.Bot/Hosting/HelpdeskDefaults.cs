@@ -15,6 +15,10 @@ internal static class HelpdeskDefaults
             builder.Services.AddSingleton(embedded);
             builder.Services.AddHostedService<DatabaseCheckpoints>();
         }
+        else if (database is PostgresDatabase server)
+        {
+            builder.Services.AddSingleton(server);
+        }
 
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);

@@ -66,14 +66,7 @@ internal static class DirectLineStream
     private static async Task SendAsync(WebSocket socket, DirectLineServer server, string conversationId, long? watermark, StreamSubscriber stream, TimeSpan keepAlive, CancellationToken cancellationToken)
     {
         // Subscribed before the replay, so nothing recorded in between is missed; the sequence check drops doubles.
-        var sent = watermark ?? 0;
-        IReadOnlyList<LoggedActivity> page;
-        do
-        {
-            page = await server.ReadAsync(conversationId, sent, cancellationToken);
-            sent = await SendSetAsync(socket, page, sent, cancellationToken);
-        }
-        while (page.Count > 0);
+        var sent = await CatchUpAsync(socket, server, conversationId, watermark ?? 0, cancellationToken);
 
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -91,8 +84,26 @@ internal static class DirectLineStream
             }
 
             if (!hasMore) return;
-            while (stream.Pending.TryRead(out var activities)) sent = await SendSetAsync(socket, activities, sent, cancellationToken);
+            while (stream.Pending.TryRead(out var activities))
+            {
+                sent = activities.Count == 0
+                    ? await CatchUpAsync(socket, server, conversationId, sent, cancellationToken)
+                    : await SendSetAsync(socket, activities, sent, cancellationToken);
+            }
         }
+    }
+
+    /// <summary>Sends what the log holds after <paramref name="sent"/>, page by page.</summary>
+    private static async Task<long> CatchUpAsync(WebSocket socket, DirectLineServer server, string conversationId, long sent, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<LoggedActivity> page;
+        do
+        {
+            page = await server.ReadAsync(conversationId, sent, cancellationToken);
+            sent = await SendSetAsync(socket, page, sent, cancellationToken);
+        }
+        while (page.Count > 0);
+        return sent;
     }
 
     private static async Task<long> SendSetAsync(WebSocket socket, IReadOnlyList<LoggedActivity> activities, long sent, CancellationToken cancellationToken)

@@ -53,6 +53,9 @@ public sealed class SqlConversationLog : IConversationLog
             """,
         ]);
 
+    /// <summary>The PostgreSQL notification channel that names each conversation something was appended to.</summary>
+    public const string AppendedChannel = "directline_appended";
+
     private readonly SqlDatabase _database;
     private readonly TimeProvider _time;
 
@@ -117,6 +120,12 @@ public sealed class SqlConversationLog : IConversationLog
             "UPDATE directline_conversations SET last_sequence = @sequence, last_timestamp = @timestamp WHERE id = @id",
             cancellationToken,
             ("id", conversationId), ("sequence", sequence), ("timestamp", last));
+        if (_database.Kind == DatabaseKind.PostgreSql)
+        {
+            // Delivered at commit to every host listening, so a stream open on another host wakes up.
+            await connection.RunAsync("SELECT pg_notify(@channel, @conversation)", cancellationToken, ("channel", AppendedChannel), ("conversation", conversationId));
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return logged;
     }

@@ -91,4 +91,23 @@ public sealed class TwoHostsTests(PostgresCluster cluster) : IAsyncDisposable
         var received = receiver.Received.ToList();
         Assert.Equal(received.Count, received.Select(r => r.Id).Distinct().Count());
     }
+
+    [Fact]
+    public async Task A_stream_open_on_one_host_receives_what_the_other_host_recorded()
+    {
+        var (a, b, _) = await StartHostsAsync();
+        var (conversationId, token) = await a.Client.SessionAsync();
+        var started = await a.Client.StartAsync(token);
+        using var socket = await DirectLineClient.ConnectAsync(started.GetProperty("streamUrl").GetString()!);
+
+        using var posted = await b.Client.PostMessageAsync(conversationId, token, "I want to talk to a person");
+        posted.EnsureSuccessStatusCode();
+
+        // The echo of the message and the bot's answer, both recorded by host B, arrive on host A's stream.
+        var seen = new StringBuilder();
+        while (!seen.ToString().Contains("I want to talk to a person", StringComparison.Ordinal) || !seen.ToString().Contains("\"role\":\"bot\"", StringComparison.Ordinal))
+        {
+            seen.Append(await DirectLineClient.ReceiveAsync(socket, Cancel));
+        }
+    }
 }
