@@ -19,6 +19,7 @@ internal static class AgentRegistration
         services.AddHostedService<ConsoleFeedDispatcher>();
         services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<EscalationSweep>();
+        services.AddHostedService<PresenceHeartbeat>();
         services.AddOpenApi(AgentApiDocument, document =>
         {
             document.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true

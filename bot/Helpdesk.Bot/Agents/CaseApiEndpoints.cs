@@ -44,7 +44,7 @@ internal static class CaseApiEndpoints
         api.MapGet("/agents", async (ICaseStore cases, AgentPresence presence, RoutingConfiguration routing, CancellationToken cancellationToken) =>
         {
             var open = await cases.CountOpenByOwnerAsync(cancellationToken);
-            var online = presence.Online;
+            var online = await presence.OnlineAsync(cancellationToken);
             List<AgentStatus> agents = [.. routing.Agents.Select(a => new AgentStatus(
                 a.Id, a.Name, a.Role.ToString().ToLowerInvariant(), a.Queues, a.Skills, a.Capacity, online.Contains(a.Id), open.GetValueOrDefault(a.Id)))];
             return Results.Json(agents, AgentJsonContext.Default.ListAgentStatus);

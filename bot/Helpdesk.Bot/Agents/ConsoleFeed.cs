@@ -11,7 +11,7 @@ namespace Helpdesk.Bot.Agents;
 /// to every console connected to this host, plus a comment line every 15 s so proxies keep the
 /// stream open. An open feed is also what makes its agent count as online. A console that falls behind drops the oldest notices; it refreshes on the next one anyway.
 /// </summary>
-internal sealed class ConsoleFeed(AgentPresence presence)
+internal sealed partial class ConsoleFeed(AgentPresence presence, ILogger<ConsoleFeed> logger)
 {
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
     private readonly ConcurrentDictionary<Guid, Channel<FeedMessage>> _listeners = new();
@@ -36,6 +36,7 @@ internal sealed class ConsoleFeed(AgentPresence presence)
         _listeners[id] = notices;
         var agentId = http.User.FindFirstValue(ClaimTypes.NameIdentifier)!;
         var online = presence.Connect(agentId);
+        await ReportPresenceAsync(cancellationToken);
         PublishPresence(agentId);
         try
         {
@@ -66,9 +67,26 @@ internal sealed class ConsoleFeed(AgentPresence presence)
         {
             _listeners.TryRemove(id, out _);
             online.Dispose();
+            await ReportPresenceAsync(CancellationToken.None);
             PublishPresence(agentId);
         }
     }
+
+    /// <summary>Other hosts learn at once who came or went here; the heartbeat repeats it anyway.</summary>
+    private async Task ReportPresenceAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await presence.ReportAsync(cancellationToken);
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            LogPresenceNotReported(logger, e.Message);
+        }
+    }
+
+    [LoggerMessage(EventId = 6102, Level = LogLevel.Warning, Message = "Agent presence could not be reported this time: {Problem}")]
+    private static partial void LogPresenceNotReported(ILogger logger, string problem);
 }
 
 /// <summary>One server-sent event: its name and its JSON data.</summary>

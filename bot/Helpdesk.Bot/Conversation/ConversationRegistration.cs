@@ -32,6 +32,7 @@ internal static class ConversationRegistration
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<FileCustomerDirectory>>(),
             provider.GetRequiredService<IOptions<EntityOptions>>().Value.AccountIdPattern));
+        services.AddSingleton<IPresenceStore>(provider => provider.GetRequiredService<SqlTriageStore>());
         services.AddSingleton<AgentPresence>();
         services.AddSingleton<IQueueMonitor, StoreQueueMonitor>();
         services.AddSingleton<HandoffPlanning>();

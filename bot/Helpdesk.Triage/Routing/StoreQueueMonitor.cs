@@ -6,5 +6,5 @@ namespace Helpdesk.Triage.Routing;
 public sealed class StoreQueueMonitor(ITriageStore store, RoutingConfiguration routing, AgentPresence presence) : IQueueMonitor
 {
     public async Task<IReadOnlyDictionary<string, QueueLoad>> LoadsAsync(CancellationToken cancellationToken) =>
-        TeamLoad.Queues(routing, await store.CountWaitingByQueueAsync(cancellationToken), presence.Online, await store.CountOpenByOwnerAsync(cancellationToken));
+        TeamLoad.Queues(routing, await store.CountWaitingByQueueAsync(cancellationToken), await presence.OnlineAsync(cancellationToken), await store.CountOpenByOwnerAsync(cancellationToken));
 }

@@ -85,6 +85,13 @@ public sealed partial class SqlTriageStore
         """
         ALTER TABLE cases ADD COLUMN escalated_at TEXT NULL;
         """,
+        """
+        CREATE TABLE agent_presence (
+            agent_id TEXT NOT NULL,
+            host_id TEXT NOT NULL,
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (agent_id, host_id)) WITHOUT ROWID;
+        """,
     ];
 
     /// <summary>The same tables on PostgreSQL, which joined at the SQLite schema's sixth version.</summary>
@@ -156,6 +163,13 @@ public sealed partial class SqlTriageStore
         """,
         """
         ALTER TABLE cases ADD COLUMN escalated_at TIMESTAMPTZ NULL;
+        """,
+        """
+        CREATE TABLE agent_presence (
+            agent_id TEXT NOT NULL,
+            host_id TEXT NOT NULL,
+            seen_at TIMESTAMPTZ NOT NULL,
+            PRIMARY KEY (agent_id, host_id));
         """,
     ];
 }

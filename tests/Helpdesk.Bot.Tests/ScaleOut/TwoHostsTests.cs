@@ -110,4 +110,25 @@ public sealed class TwoHostsTests(PostgresCluster cluster) : IAsyncDisposable
             seen.Append(await DirectLineClient.ReceiveAsync(socket, Cancel));
         }
     }
+
+    [Fact]
+    public async Task An_agent_online_on_one_host_counts_on_the_other()
+    {
+        var (a, b, _) = await StartHostsAsync();
+        var accounts = (Helpdesk.Bot.Agents.AgentAccounts)a.Factory.Services.GetService(typeof(Helpdesk.Bot.Agents.AgentAccounts))!;
+        await accounts.SetPasswordAsync("luis", "Luis Ferreira", Helpdesk.Triage.Routing.AgentRole.Agent, "luis-password-long", oneTime: false, Cancel);
+        using var luisOnA = AgentClient.For(a);
+        (await luisOnA.SignInAsync("luis", "luis-password-long")).Dispose();
+        using var adminOnB = AgentClient.For(b);
+        (await adminOnB.SignInAsync("admin", BotFactory.AdminPassword)).Dispose();
+
+        using var feed = await luisOnA.Http.GetAsync(new Uri("/api/events", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, Cancel);
+        using var events = new StreamReader(await feed.Content.ReadAsStreamAsync(Cancel), Encoding.UTF8);
+        await events.ReadLineAsync(Cancel); // connected, and reported
+
+        var luis = (await adminOnB.GetJsonAsync("/api/agents")).EnumerateArray().Single(agent => agent.GetProperty("id").GetString() == "luis");
+        var general = (await adminOnB.GetJsonAsync("/api/queues")).EnumerateArray().Single(queue => queue.GetProperty("id").GetString() == "general");
+        Assert.True(luis.GetProperty("online").GetBoolean());
+        Assert.Equal(1, general.GetProperty("agentsOnline").GetInt32());
+    }
 }

@@ -35,6 +35,7 @@ internal sealed class TriageTestClient : IDisposable
         ConversationId = conversationId;
         UserId = userId;
         Store = new SqlTriageStore(new SqliteDatabase(_directory.Path("triage.db")));
+        Presence = new AgentPresence(Store, Time);
         _context = new TriageContext(classifier, articles ?? new ScriptedArticles(), new EntityExtractor(new EntityOptions()), ShippedPrompts, new TriageOptions());
         Directory = new InMemoryCustomerDirectory(CustomerFileReader.Read(RepositoryFiles.Path("bot", "Helpdesk.Bot", "customers.json"), CustomerFileReader.AccountIdRegex(FileCustomerDirectory.DefaultAccountIdPattern)));
         var handoffs = new HandoffPlanning(Directory, new StoreQueueMonitor(Store, ShippedRouting, Presence), ShippedRouting);
@@ -52,7 +53,7 @@ internal sealed class TriageTestClient : IDisposable
     public SqlTriageStore Store { get; }
 
     /// <summary>Nobody is online unless a test connects an agent.</summary>
-    public AgentPresence Presence { get; } = new();
+    public AgentPresence Presence { get; }
 
     public TurnProcessor Processor { get; }
 

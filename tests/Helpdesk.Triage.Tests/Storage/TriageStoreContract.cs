@@ -262,6 +262,20 @@ public abstract class TriageStoreContract(TestDatabases databases) : IDisposable
     }
 
     [Fact]
+    public async Task Presence_is_what_each_host_last_reported_and_goes_stale()
+    {
+        var store = await StoreAsync();
+        await store.ReportPresenceAsync("host-1", ["maya", "luis"], Start, Cancel);
+        await store.ReportPresenceAsync("host-2", ["maya"], Start.AddSeconds(10), Cancel);
+        Assert.Equal(["luis", "maya"], (await store.OnlineAgentsAsync(Start, Cancel)).Order());
+
+        await store.ReportPresenceAsync("host-1", [], Start.AddSeconds(20), Cancel);
+
+        Assert.Equal(["maya"], await store.OnlineAgentsAsync(Start, Cancel));
+        Assert.Empty(await store.OnlineAgentsAsync(Start.AddSeconds(11), Cancel));
+    }
+
+    [Fact]
     public async Task Ratings_customer_notes_outcomes_and_abandonment_are_recorded()
     {
         var store = await StoreAsync();
