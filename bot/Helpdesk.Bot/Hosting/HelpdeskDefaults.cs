@@ -10,6 +10,7 @@ internal static class HelpdeskDefaults
         builder.Services.AddSingleton(TimeProvider.System);
         var database = StorageOptions.Open(builder.Configuration, DataDirectory.Resolve(builder.Configuration, builder.Environment));
         builder.Services.AddSingleton(database);
+        DataProtectionKeys.Use(builder.Services, database);
         if (database is SqliteDatabase embedded)
         {
             builder.Services.AddSingleton(embedded);

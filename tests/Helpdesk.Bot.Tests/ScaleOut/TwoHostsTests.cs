@@ -130,5 +130,9 @@ public sealed class TwoHostsTests(PostgresCluster cluster) : IAsyncDisposable
         var general = (await adminOnB.GetJsonAsync("/api/queues")).EnumerateArray().Single(queue => queue.GetProperty("id").GetString() == "general");
         Assert.True(luis.GetProperty("online").GetBoolean());
         Assert.Equal(1, general.GetProperty("agentsOnline").GetInt32());
+
+        // The sign-in cookie host A issued is good on host B: the keys protecting it are in the database.
+        using var me = await luisOnA.Http.GetAsync(new Uri(b.Http.BaseAddress!, "/api/agent/me"), Cancel);
+        Assert.Equal(System.Net.HttpStatusCode.OK, me.StatusCode);
     }
 }
