@@ -2,6 +2,7 @@ using Helpdesk.Bot.Hosting;
 using Helpdesk.Classifier.Model;
 using Helpdesk.Classifier.Serving;
 using Helpdesk.Classifier.Training;
+using Helpdesk.Triage.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Bot.Classifier;
@@ -13,7 +14,8 @@ internal static partial class ClassifierRegistration
         builder.Services.AddOptions<ClassifierOptions>().BindConfiguration(ClassifierOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(services => CreateClassifier(services, builder.Environment, builder.Configuration));
-        builder.Services.AddSingleton<IIntentClassifier>(services => services.GetRequiredService<ReloadingIntentClassifier>());
+        builder.Services.AddSingleton<IIntentClassifier>(services => new TracedIntentClassifier(
+            services.GetRequiredService<ReloadingIntentClassifier>(), services.GetRequiredService<HelpdeskTelemetry>()));
         builder.Services.AddHealthChecks().AddCheck<ClassifierHealthCheck>("intent-model", tags: ["ready"]);
         return builder;
     }

@@ -2,7 +2,7 @@ using Helpdesk.Channels.Storage;
 
 namespace Helpdesk.Bot.Hosting;
 
-/// <summary>What every part of the host shares: the clock, the database (embedded SQLite or PostgreSQL), problem details, health checks and warm-up.</summary>
+/// <summary>What every part of the host shares: the clock, the database (embedded SQLite or PostgreSQL), telemetry, problem details, health checks and warm-up.</summary>
 internal static class HelpdeskDefaults
 {
     public static WebApplicationBuilder AddHelpdeskDefaults(this WebApplicationBuilder builder)
@@ -21,6 +21,7 @@ internal static class HelpdeskDefaults
             builder.Services.AddSingleton(server);
         }
 
+        builder.AddTelemetry();
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         builder.Services.AddHostedService<WarmUp>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Helpdesk.Triage.Outbox;
+using Helpdesk.Triage.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Bot.Webhooks;
@@ -16,6 +17,7 @@ internal sealed partial class WebhookDispatcher(
     IHttpClientFactory clients,
     IOptions<WebhookOptions> options,
     TimeProvider time,
+    HelpdeskTelemetry telemetry,
     ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     public const string ClientName = "webhooks";
@@ -71,6 +73,8 @@ internal sealed partial class WebhookDispatcher(
 
             if (error is not null && next is null) LogDeadLettered(logger, due.Id, due.Reference, destination.Name, attempts + 1, error);
             else if (error is not null) LogRetrying(logger, due.Id, destination.Name, error, next!.Value);
+            telemetry.WebhookDelivery(destination.Name, due.Kind,
+                error is null ? DeliveryOutcome.Delivered : next is null ? DeliveryOutcome.Dead : DeliveryOutcome.Retry);
         }
     }
 

@@ -5,9 +5,11 @@ using System.Text.RegularExpressions;
 namespace Helpdesk.Triage.Customers;
 
 /// <summary>
-/// Reads and checks a customers file. Every problem is collected, each naming the file and the
-/// customer (by position and account ID), so an operator fixes a bad edit in one pass. A file with
-/// any problem yields nothing: serving half a directory would silently demote the customers left out.
+/// Reads and checks a customers file. Every problem is collected, each naming the file and the place
+/// in it (<c>customers[3]: emails[1]</c>), so an operator fixes a bad edit in one pass. A problem names
+/// no account ID, email, phone or Teams user: the messages end up in logs, and the place is enough to
+/// find the entry. A file with any problem yields nothing: serving half a directory would silently
+/// demote the customers left out.
 /// </summary>
 internal static partial class CustomerFileReader
 {
@@ -45,14 +47,14 @@ internal static partial class CustomerFileReader
         }
 
         var accountId = entry.AccountId?.Trim();
-        var where = string.IsNullOrEmpty(accountId) ? $"customers[{index}]" : $"customers[{index}] ({accountId})";
+        var where = $"customers[{index}]";
         var before = problems.Count;
         void Problem(string text) => problems.Add($"{where}: {text}");
 
         foreach (var name in entry.UnknownFields?.Keys ?? []) Problem($"unknown field \"{name}\"");
 
         if (string.IsNullOrEmpty(accountId)) Problem("missing account ID");
-        else if (!Matches(accountIdPattern, accountId)) Problem($"account ID \"{accountId}\" does not match the pattern {Pattern(accountIdPattern)}");
+        else if (!Matches(accountIdPattern, accountId)) Problem($"account ID does not match the pattern {Pattern(accountIdPattern)}");
         else if (claims.AccountIds.TryGetValue(accountId, out var first)) Problem($"account ID already used by customers[{first}]");
         else claims.AccountIds[accountId] = index;
 
@@ -67,11 +69,12 @@ internal static partial class CustomerFileReader
         else if (!CountryPattern().IsMatch(country)) Problem($"country \"{entry.Country}\" is not an ISO 3166 alpha-2 code such as GB or DE");
 
         var emails = new List<string>();
-        foreach (var raw in entry.Emails ?? [])
+        var listedEmails = entry.Emails ?? [];
+        for (var e = 0; e < listedEmails.Count; e++)
         {
-            var email = raw?.Trim();
-            if (string.IsNullOrEmpty(email) || !EmailPattern().IsMatch(email)) Problem($"invalid email \"{raw}\"");
-            else if (claims.Emails.TryGetValue(email, out var owner) && owner.Index != index) Problem($"email {email} is also listed for {owner.Label}");
+            var email = listedEmails[e]?.Trim();
+            if (string.IsNullOrEmpty(email) || !EmailPattern().IsMatch(email)) Problem($"emails[{e}] is not an email address");
+            else if (claims.Emails.TryGetValue(email, out var owner) && owner.Index != index) Problem($"emails[{e}] is also listed for {owner.Label}");
             else
             {
                 claims.Emails.TryAdd(email, (index, where));
@@ -80,13 +83,14 @@ internal static partial class CustomerFileReader
         }
 
         var phones = new List<string>();
-        foreach (var raw in entry.Phones ?? [])
+        var listedPhones = entry.Phones ?? [];
+        for (var p = 0; p < listedPhones.Count; p++)
         {
-            var phone = raw?.Trim();
+            var phone = listedPhones[p]?.Trim();
             var digits = phone is null ? 0 : phone.Count(char.IsAsciiDigit);
             if (string.IsNullOrEmpty(phone) || !PhonePattern().IsMatch(phone) || digits is < 7 or > 15)
             {
-                Problem($"invalid phone \"{raw}\" (7 to 15 digits, written with spaces, dashes, dots, parentheses or a leading +)");
+                Problem($"phones[{p}] is not a phone number (7 to 15 digits, written with spaces, dashes, dots, parentheses or a leading +)");
             }
             else phones.Add(phone);
         }
@@ -114,14 +118,14 @@ internal static partial class CustomerFileReader
             else if (!Guid.TryParse(objectId, out _) || !Guid.TryParse(tenantId, out _))
             {
                 // The usual slip is pasting the sign-in name; Teams only sends the GUIDs.
-                Problem($"teamsUsers[{t}]: aadObjectId and tenantId must be GUIDs (got \"{objectId}\", \"{tenantId}\")");
+                Problem($"teamsUsers[{t}]: aadObjectId and tenantId must be GUIDs, not sign-in names");
             }
             else
             {
                 var key = InMemoryCustomerDirectory.TeamsKey(objectId, tenantId);
                 if (claims.TeamsUsers.TryGetValue(key, out var owner) && owner.Index != index)
                 {
-                    Problem($"Teams user {objectId.Trim()} in tenant {tenantId.Trim()} is also mapped to {owner.Label}");
+                    Problem($"teamsUsers[{t}] is also mapped to {owner.Label}");
                 }
                 else
                 {
@@ -187,7 +191,7 @@ internal static partial class CustomerFileReader
         return false;
     }
 
-    // Who already claimed an account ID, email or Teams user, so a second claim names the first.
+    // Who already claimed an account ID, email or Teams user, so a second claim names the first by its place.
     private sealed class Claims
     {
         public Dictionary<string, int> AccountIds { get; } = new(StringComparer.OrdinalIgnoreCase);

@@ -25,10 +25,12 @@ internal sealed partial class DialogTurn
 
         if (!prediction.IsOutOfScope && prediction.Confidence >= Options.HighConfidence)
         {
+            _classified = new Classification(prediction.Label, prediction.Confidence, ClassificationDecision.Acted);
             Proceed(new IntentGuess(prediction.Label, prediction.Confidence, alternatives, Confirmed: false), problem, text);
         }
         else if (best is not null && best.Confidence >= Options.MediumConfidence)
         {
+            _classified = new Classification(prediction.Label, prediction.Confidence, ClassificationDecision.Asked);
             // Remembered unconfirmed, so the pick below keeps the classifier's view for the agent.
             _state = _state with { Problem = problem, Intent = new IntentGuess(best.Label, best.Confidence, alternatives, Confirmed: false) };
             var choices = alternatives.Where(a => a.Confidence >= Options.MediumConfidence / 2).Take(3)
@@ -38,6 +40,7 @@ internal sealed partial class DialogTurn
         }
         else
         {
+            _classified = new Classification(prediction.Label, prediction.Confidence, ClassificationDecision.NotUnderstood);
             _state = _state with { Problem = problem };
             NotUnderstood(text);
         }

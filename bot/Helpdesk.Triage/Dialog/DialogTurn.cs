@@ -18,6 +18,7 @@ internal sealed partial class DialogTurn(TriageState state, TurnInput input, Tri
     private CaseDraft? _newCase;
     private string? _caseNote;
     private int? _rating;
+    private Classification? _classified;
 
     private TriagePrompts Prompts => context.Prompts;
 
@@ -219,7 +220,7 @@ internal sealed partial class DialogTurn(TriageState state, TurnInput input, Tri
         _state = _state.At(TriageStage.AwaitingProblem) with { Handoff = null, EssentialQuestions = 0, CaseReference = null, HandoffAccepted = false };
     }
 
-    private TurnResult Result() => new(_state, _replies, _newCase, _caseNote, _rating);
+    private TurnResult Result() => new(_state, _replies, _newCase, _caseNote, _rating, _classified);
 
     private string Clean(string text)
     {

@@ -4,7 +4,9 @@ using Helpdesk.Triage.Cases;
 using Helpdesk.Triage.Dialog;
 using Helpdesk.Triage.Routing;
 using Helpdesk.Triage.Storage;
+using Helpdesk.Triage.Telemetry;
 using Microsoft.Extensions.Logging;
+using Span = System.Diagnostics.Activity;
 
 namespace Helpdesk.Triage.Processing;
 
@@ -14,7 +16,14 @@ namespace Helpdesk.Triage.Processing;
 /// a re-delivered activity id is answered with nothing; when another instance saved the same
 /// conversation first, the turn is decided again on the fresh state.
 /// </summary>
-public sealed partial class TurnProcessor(ITriageStore store, TriageContext context, HandoffPlanning handoffs, ConversationLocks locks, TimeProvider time, ILogger<TurnProcessor> logger)
+public sealed partial class TurnProcessor(
+    ITriageStore store,
+    TriageContext context,
+    HandoffPlanning handoffs,
+    ConversationLocks locks,
+    TimeProvider time,
+    HelpdeskTelemetry telemetry,
+    ILogger<TurnProcessor> logger)
 {
     private const int MaxTranscriptEntries = 500;
     private const int MaxAttempts = 5;
@@ -24,10 +33,33 @@ public sealed partial class TurnProcessor(ITriageStore store, TriageContext cont
         var conversationId = activity.Conversation?.Id;
         var input = ActivityReader.Read(activity, time.GetUtcNow());
         if (string.IsNullOrEmpty(conversationId) || input is null) return [];
-        var userId = activity.From?.Id ?? "";
 
+        var started = time.GetTimestamp();
+        using var span = telemetry.StartTurn(conversationId, activity.Id, input);
+        try
+        {
+            return await TakeTurnAsync(activity, conversationId, input, span, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            HelpdeskTelemetry.Failed(span, e);
+            throw;
+        }
+        finally
+        {
+            telemetry.TurnTaken(input.ChannelId, time.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<IReadOnlyList<Activity>> TakeTurnAsync(Activity activity, string conversationId, TurnInput input, Span? span, CancellationToken cancellationToken)
+    {
+        var userId = activity.From?.Id ?? "";
         using var turn = await locks.EnterAsync(conversationId, cancellationToken);
-        if (activity.Id is { } id && await store.WasProcessedAsync(conversationId, id, cancellationToken)) return [];
+        if (activity.Id is { } id && await store.WasProcessedAsync(conversationId, id, cancellationToken))
+        {
+            HelpdeskTelemetry.TurnEnded(span, "duplicate");
+            return [];
+        }
 
         var turnContext = context with { RequestedCase = await RequestedCaseAsync(input, conversationId, userId, cancellationToken) };
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
@@ -45,32 +77,64 @@ public sealed partial class TurnProcessor(ITriageStore store, TriageContext cont
                 joining = draft.Intent is { } intent
                     ? await store.FindOpenCaseAsync(intent.Label, draft.Facts.AccountId, draft.Facts.Email, userId, cancellationToken)
                     : null;
-                plan = joining is null ? await handoffs.PlanAsync(draft, userId, input.At, cancellationToken) : null;
+                plan = joining is null ? await PlanAsync(draft, userId, input.At, cancellationToken) : null;
                 result = TriageDialog.Step(before, input, turnContext with { Plan = plan, JoiningCase = joining });
             }
 
             var state = WithTranscript(result.State, input, result.Replies);
-            var commit = await store.CommitAsync(
-                new TurnCommit(conversationId, userId, stored?.Version ?? 0, state, input.At, activity.Id, result.NewCase, result.CaseNote, plan, joining,
-                    result.Rating is { } stars && before.CaseReference is { } rated ? new CaseRating(rated, stars) : null),
-                cancellationToken);
+            CommitResult commit;
+            using (telemetry.StartStep("helpdesk.commit"))
+            {
+                commit = await store.CommitAsync(
+                    new TurnCommit(conversationId, userId, stored?.Version ?? 0, state, input.At, activity.Id, result.NewCase, result.CaseNote, plan, joining,
+                        result.Rating is { } stars && before.CaseReference is { } rated ? new CaseRating(rated, stars) : null),
+                    cancellationToken);
+            }
 
             switch (commit.Status)
             {
                 case CommitStatus.Duplicate:
+                    HelpdeskTelemetry.TurnEnded(span, "duplicate");
                     return [];
                 case CommitStatus.Conflict:
                     LogConflict(logger, conversationId, attempt);
                     continue;
                 default:
-                    if (commit.CaseReference is { } reference && plan is not null) LogCaseCreated(logger, reference, conversationId, result.NewCase!.Reason, plan.QueueId, plan.Priority.Level, plan.Priority.Score);
-                    if (joining is not null) LogCaseJoined(logger, joining, conversationId);
-                    if (input.Handoff is { } status) LogHandoffStatus(logger, conversationId, status, input.Text);
+                    Saved(span, conversationId, input, result, plan, joining, commit);
                     return [.. result.Replies.Select(reply => ReplyRenderer.Render(WithReference(reply, commit.CaseReference), activity))];
             }
         }
 
         throw new InvalidOperationException($"Conversation {conversationId} kept changing under turn {activity.Id}; gave up after {MaxAttempts} attempts.");
+    }
+
+    private async Task<HandoffPlan> PlanAsync(CaseDraft draft, string userId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        using var step = telemetry.StartStep("helpdesk.plan");
+        return await handoffs.PlanAsync(draft, userId, at, cancellationToken);
+    }
+
+    /// <summary>What a committed turn tells the operators: its log lines, metrics and the turn's span tags.</summary>
+    private void Saved(Span? span, string conversationId, TurnInput input, TurnResult result, HandoffPlan? plan, string? joining, CommitResult commit)
+    {
+        var outcome = result.Replies.Count > 0 ? "replied" : "silent";
+        if (commit.CaseReference is { } reference && plan is not null)
+        {
+            LogCaseCreated(logger, reference, conversationId, result.NewCase!.Reason, plan.QueueId, plan.Priority.Level, plan.Priority.Score);
+            telemetry.HandedOff(span, reference, result.NewCase.Reason, plan);
+            outcome = "case_created";
+        }
+
+        if (joining is not null)
+        {
+            LogCaseJoined(logger, joining, conversationId);
+            telemetry.Joined(span, joining, result.NewCase!.Reason);
+            outcome = "case_joined";
+        }
+
+        if (input.Handoff is { } status) LogHandoffStatus(logger, conversationId, status, input.Text);
+        if (result.Classified is { } classified) telemetry.Classified(classified);
+        HelpdeskTelemetry.TurnEnded(span, outcome, result.State.Stage);
     }
 
     /// <summary>The case a "status HD-…" message names — only when it belongs to this conversation or customer.</summary>

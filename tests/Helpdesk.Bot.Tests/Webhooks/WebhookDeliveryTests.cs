@@ -1,6 +1,9 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Helpdesk.Bot.Tests.DirectLine;
+using Helpdesk.Bot.Tests.Hosting;
 using Helpdesk.Triage.Outbox;
+using Helpdesk.Triage.Telemetry;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -60,6 +63,23 @@ public sealed class WebhookDeliveryTests
         Assert.Contains("HTTP 500", dead[0].LastError, StringComparison.Ordinal);
         Assert.True(await outbox.RetryAsync(dead[0].Event.Id, "helpdesk", DateTimeOffset.UtcNow, CancellationToken.None));
         await FirstDeliveryAsync(receiver);
+    }
+
+    [Fact]
+    public async Task EveryDeliveryAttempt_IsCounted_ByHowItEnded()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(failFirst: 3);
+        using var bot = Start(receiver.Url, maxAttempts: 3);
+        using var metrics = new MetricRecorder(bot.Factory.Services.GetRequiredService<IMeterFactory>(), HelpdeskTelemetry.Name);
+        var outbox = bot.Factory.Services.GetRequiredService<IOutbox>();
+
+        await HandOffAsync(bot);
+        var dead = await EventuallyAsync(async () => await outbox.DeadLettersAsync("helpdesk", CancellationToken.None), d => d.Count == 1);
+        await outbox.RetryAsync(dead[0].Event.Id, "helpdesk", DateTimeOffset.UtcNow, CancellationToken.None);
+        await EventuallyAsync(() => Task.FromResult(metrics.Of("helpdesk.webhook.deliveries")), counted => counted.Count == 4);
+
+        var outcomes = metrics.Of("helpdesk.webhook.deliveries").Select(d => (d.Value, d.Tags["helpdesk.webhook.destination"], d.Tags["helpdesk.webhook.event"], d.Tags["helpdesk.webhook.outcome"]));
+        Assert.Equal([(1, "helpdesk", "case.created", "retry"), (1, "helpdesk", "case.created", "retry"), (1, "helpdesk", "case.created", "dead"), (1, "helpdesk", "case.created", "delivered")], outcomes);
     }
 
     [Fact]

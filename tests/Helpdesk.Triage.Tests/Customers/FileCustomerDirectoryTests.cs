@@ -102,33 +102,33 @@ public sealed class FileCustomerDirectoryTests
         { "missing account ID", FileWith("""{ "name": "Jo", "tier": "Plus", "country": "GB" }"""), "customers[0]: missing account ID" },
         { "blank account ID", FileWith(Jo.Replace("ACC-10001", "  ", StringComparison.Ordinal)), "customers[0]: missing account ID" },
         { "account ID off the pattern", FileWith(Jo.Replace("ACC-10001", "ACC-1001", StringComparison.Ordinal)),
-            @"customers[0] (ACC-1001): account ID ""ACC-1001"" does not match the pattern ACC-\d{5}" },
+            @"customers[0]: account ID does not match the pattern ACC-\d{5}" },
         { "duplicate account ID", FileWith(Jo, Sam.Replace("ACC-10002", "acc-10001", StringComparison.Ordinal)),
-            "customers[1] (acc-10001): account ID already used by customers[0]" },
+            "customers[1]: account ID already used by customers[0]" },
         { "email of two accounts", FileWith(Jo, Sam.Replace("sam@example.org", " JO@example.com", StringComparison.Ordinal)),
-            "customers[1] (ACC-10002): email JO@example.com is also listed for customers[0] (ACC-10001)" },
+            "customers[1]: emails[0] is also listed for customers[0]" },
         { "Teams user of two accounts", FileWith(WithTeamsUser(Jo, TeamsUser, Tenant), WithTeamsUser(Sam, TeamsUser.ToUpperInvariant(), Tenant)),
-            $"customers[1] (ACC-10002): Teams user {TeamsUser.ToUpperInvariant()} in tenant {Tenant} is also mapped to customers[0] (ACC-10001)" },
+            "customers[1]: teamsUsers[0] is also mapped to customers[0]" },
         { "unknown tier", FileWith(Jo.Replace("\"Plus\"", "\"Gold\"", StringComparison.Ordinal)),
-            @"customers[0] (ACC-10001): unknown tier ""Gold"" (expected Standard, Plus, Pro, Business or Enterprise)" },
-        { "tier by number", FileWith(Jo.Replace("\"Plus\"", "\"1\"", StringComparison.Ordinal)), @"customers[0] (ACC-10001): unknown tier ""1""" },
-        { "missing tier", FileWith(Jo.Replace("\"tier\": \"Plus\",", "", StringComparison.Ordinal)), "customers[0] (ACC-10001): missing tier" },
-        { "invalid email", FileWith(Jo.Replace("jo@example.com", "jo.example.com", StringComparison.Ordinal)), @"customers[0] (ACC-10001): invalid email ""jo.example.com""" },
-        { "blank email", FileWith(Jo.Replace("jo@example.com", " ", StringComparison.Ordinal)), @"customers[0] (ACC-10001): invalid email "" """ },
-        { "missing name", FileWith(Jo.Replace("\"Jo Bloggs\"", "\"\"", StringComparison.Ordinal)), "customers[0] (ACC-10001): missing name" },
-        { "missing country", FileWith(Jo.Replace("\"country\": \"GB\",", "", StringComparison.Ordinal)), "customers[0] (ACC-10001): missing country" },
+            @"customers[0]: unknown tier ""Gold"" (expected Standard, Plus, Pro, Business or Enterprise)" },
+        { "tier by number", FileWith(Jo.Replace("\"Plus\"", "\"1\"", StringComparison.Ordinal)), @"customers[0]: unknown tier ""1""" },
+        { "missing tier", FileWith(Jo.Replace("\"tier\": \"Plus\",", "", StringComparison.Ordinal)), "customers[0]: missing tier" },
+        { "invalid email", FileWith(Jo.Replace("jo@example.com", "jo.example.com", StringComparison.Ordinal)), "customers[0]: emails[0] is not an email address" },
+        { "blank email", FileWith(Jo.Replace("jo@example.com", " ", StringComparison.Ordinal)), "customers[0]: emails[0] is not an email address" },
+        { "missing name", FileWith(Jo.Replace("\"Jo Bloggs\"", "\"\"", StringComparison.Ordinal)), "customers[0]: missing name" },
+        { "missing country", FileWith(Jo.Replace("\"country\": \"GB\",", "", StringComparison.Ordinal)), "customers[0]: missing country" },
         { "country by name", FileWith(Jo.Replace("\"GB\"", "\"Spain\"", StringComparison.Ordinal)),
-            @"customers[0] (ACC-10001): country ""Spain"" is not an ISO 3166 alpha-2 code" },
-        { "invalid phone", FileWith(Jo.Replace("}", ", \"phones\": [\"call me\"] }", StringComparison.Ordinal)), @"customers[0] (ACC-10001): invalid phone ""call me""" },
-        { "too short a phone", FileWith(Jo.Replace("}", ", \"phones\": [\"0958\"] }", StringComparison.Ordinal)), @"customers[0] (ACC-10001): invalid phone ""0958""" },
+            @"customers[0]: country ""Spain"" is not an ISO 3166 alpha-2 code" },
+        { "invalid phone", FileWith(Jo.Replace("}", ", \"phones\": [\"call me\"] }", StringComparison.Ordinal)), "customers[0]: phones[0] is not a phone number" },
+        { "too short a phone", FileWith(Jo.Replace("}", ", \"phones\": [\"0958\"] }", StringComparison.Ordinal)), "customers[0]: phones[0] is not a phone number" },
         { "renewal date not ISO", FileWith(Jo.Replace("}", ", \"renewalDate\": \"31/12/2026\" }", StringComparison.Ordinal)),
-            @"customers[0] (ACC-10001): renewal date ""31/12/2026"" is not a date like 2026-12-01" },
-        { "negative revenue", FileWith(Jo.Replace("}", ", \"monthlyRevenue\": -5 }", StringComparison.Ordinal)), "customers[0] (ACC-10001): monthly revenue cannot be negative" },
+            @"customers[0]: renewal date ""31/12/2026"" is not a date like 2026-12-01" },
+        { "negative revenue", FileWith(Jo.Replace("}", ", \"monthlyRevenue\": -5 }", StringComparison.Ordinal)), "customers[0]: monthly revenue cannot be negative" },
         { "Teams user without tenant", FileWith(Jo.Replace("}", $$""", "teamsUsers": [ { "aadObjectId": "{{TeamsUser}}" } ] }""", StringComparison.Ordinal)),
-            "customers[0] (ACC-10001): teamsUsers[0] needs both aadObjectId and tenantId" },
+            "customers[0]: teamsUsers[0] needs both aadObjectId and tenantId" },
         { "Teams user by sign-in name", FileWith(WithTeamsUser(Jo, "jo@example.com", Tenant)),
-            "customers[0] (ACC-10001): teamsUsers[0]: aadObjectId and tenantId must be GUIDs" },
-        { "misspelt field", FileWith(Jo.Replace("}", ", \"isVIP\": true }", StringComparison.Ordinal)), @"customers[0] (ACC-10001): unknown field ""isVIP""" },
+            "customers[0]: teamsUsers[0]: aadObjectId and tenantId must be GUIDs" },
+        { "misspelt field", FileWith(Jo.Replace("}", ", \"isVIP\": true }", StringComparison.Ordinal)), @"customers[0]: unknown field ""isVIP""" },
         { "empty entry", FileWith(Jo, "null"), "customers[1]: empty entry" },
         { "no customers array", """{ "clients": [] }""", @"expected an object with a ""customers"" array" },
         { "not JSON", """{ "customers": [ { "accountId": "ACC-10001" """, "customers.json: " },
@@ -164,10 +164,10 @@ public sealed class FileCustomerDirectoryTests
         Assert.Equal(6, lines.Length);
         Assert.All(lines, line => Assert.StartsWith($"{path}: customers[", line, StringComparison.Ordinal));
         Assert.Contains(lines, line => line.Contains("unknown tier \"Platinum\"", StringComparison.Ordinal));
-        Assert.Contains(lines, line => line.Contains("email jo@example.com is also listed for customers[0]", StringComparison.Ordinal));
-        Assert.Contains(lines, line => line.Contains("account ID \"ACC-123\" does not match", StringComparison.Ordinal));
-        Assert.Contains(lines, line => line.Contains("invalid email \"kim@\"", StringComparison.Ordinal));
-        Assert.Contains(lines, line => line.Contains("customers[3] (ACC-10001): account ID already used by customers[0]", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains("customers[1]: emails[0] is also listed for customers[0]", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains("customers[2]: account ID does not match", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains("customers[2]: emails[0] is not an email address", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains("customers[3]: account ID already used by customers[0]", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -185,7 +185,7 @@ public sealed class FileCustomerDirectoryTests
         Assert.Equal(CustomerTier.Plus, directory.Current.Find(new CustomerIdentity { AccountId = "ACC-10001" })?.Tier);
         Assert.Null(directory.Current.Find(new CustomerIdentity { AccountId = "ACC-10002" }));
         var problem = Assert.Single(directory.Problems);
-        Assert.StartsWith($"{path}: customers[0] (ACC-10001): unknown tier", problem, StringComparison.Ordinal);
+        Assert.StartsWith($"{path}: customers[0]: unknown tier", problem, StringComparison.Ordinal);
         var warning = Assert.Single(log.Entries, e => e.Level == LogLevel.Warning);
         Assert.Contains("unknown tier \"Gold\"", warning.Message, StringComparison.Ordinal);
 
@@ -193,6 +193,28 @@ public sealed class FileCustomerDirectoryTests
         Assert.True(directory.Reload());
         Assert.Equal("ACC-10002", directory.Current.Find(new CustomerIdentity { Email = "sam@example.org" })?.AccountId);
         Assert.Empty(directory.Problems);
+    }
+
+    [Fact]
+    public void ABadReload_WarnsWithoutAnyAccountIdEmailPhoneOrTeamsUser()
+    {
+        using var folder = new TemporaryDirectory();
+        var path = folder.Write("customers.json", FileWith(Jo));
+        var log = new RecordingLogger();
+        using var directory = Open(path, log);
+
+        folder.Write("customers.json", FileWith(
+            WithTeamsUser(Jo.Replace("jo@example.com", "jo.example.com", StringComparison.Ordinal).Replace("}", ", \"phones\": [\"call me on 0958\"] }", StringComparison.Ordinal), "jo.bloggs@example.com", Tenant),
+            Sam.Replace("ACC-10002", "ACC-999", StringComparison.Ordinal),
+            Jo.Replace("jo@example.com", "sam@example.org", StringComparison.Ordinal)));
+        directory.Reload();
+
+        var warning = Assert.Single(log.Entries, e => e.Level == LogLevel.Warning).Message;
+        Assert.Contains("customers[0]: emails[0] is not an email address", warning, StringComparison.Ordinal);
+        foreach (var personal in new[] { "ACC-10001", "ACC-999", "jo.example.com", "0958", "jo.bloggs", "sam@example.org", Tenant, "Jo Bloggs", "Sam Reyes" })
+        {
+            Assert.DoesNotContain(personal, warning, StringComparison.OrdinalIgnoreCase);
+        }
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Helpdesk.Channels.DirectLine;
 using Helpdesk.Channels.Schema;
@@ -10,6 +11,8 @@ using Helpdesk.Triage.Customers;
 using Helpdesk.Triage.Processing;
 using Helpdesk.Triage.Routing;
 using Helpdesk.Triage.Storage;
+using Helpdesk.Triage.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -26,6 +29,8 @@ internal sealed class TriageTestClient : IDisposable
     private readonly TemporaryDirectory _directory;
     private readonly ConversationLocks _locks = new();
     private readonly TriageContext _context;
+    private readonly ServiceProvider _meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly HelpdeskTelemetry _telemetry;
     private int _sequence;
 
     public TriageTestClient(ScriptedClassifier classifier, ScriptedArticles? articles = null, TemporaryDirectory? directory = null, string conversationId = "conv-1", string userId = "dl_user-1")
@@ -39,7 +44,8 @@ internal sealed class TriageTestClient : IDisposable
         _context = new TriageContext(classifier, articles ?? new ScriptedArticles(), new EntityExtractor(new EntityOptions()), ShippedPrompts, new TriageOptions());
         Directory = new InMemoryCustomerDirectory(CustomerFileReader.Read(RepositoryFiles.Path("bot", "Helpdesk.Bot", "customers.json"), CustomerFileReader.AccountIdRegex(FileCustomerDirectory.DefaultAccountIdPattern)));
         var handoffs = new HandoffPlanning(Directory, new StoreQueueMonitor(Store, ShippedRouting, Presence), ShippedRouting);
-        Processor = new TurnProcessor(Store, _context, handoffs, _locks, Time, NullLogger<TurnProcessor>.Instance);
+        _telemetry = new HelpdeskTelemetry(_meters.GetRequiredService<IMeterFactory>());
+        Processor = new TurnProcessor(Store, _context, handoffs, _locks, Time, _telemetry, NullLogger<TurnProcessor>.Instance);
     }
 
     public static TriagePrompts Prompts => ShippedPrompts;
@@ -117,6 +123,8 @@ internal sealed class TriageTestClient : IDisposable
     public void Dispose()
     {
         _locks.Dispose();
+        _telemetry.Dispose();
+        _meters.Dispose();
         if (OwnsDirectory) _directory.Dispose();
     }
 
