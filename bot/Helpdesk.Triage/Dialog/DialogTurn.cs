@@ -42,6 +42,7 @@ internal sealed partial class DialogTurn(TriageState state, TurnInput input, Tri
         if (text.Length == 0) return Result();
 
         _state = _state with { Greeted = true, Facts = _state.Facts.Merge(context.Entities.Extract(text)) };
+        if (_state.Facts.AccountId is null && context.KnownAccountId is { } known) _state = _state with { Facts = _state.Facts with { AccountId = known } };
         var signals = FrustrationDetector.Signals(text);
         if (signals.Count > 0) _state = _state with { Signals = _state.Signals.Union(signals).ToList() };
 

@@ -24,6 +24,10 @@ public sealed record TriageContext(
     /// <summary>The customer's open case on the same issue, which this turn's handoff joins instead of opening another.</summary>
     public string? JoiningCase { get; init; }
 
+    /// <summary>The account the channel vouches for (a Teams user mapped in the customer directory):
+    /// taken as the customer's account ID, so it is never asked for.</summary>
+    public string? KnownAccountId { get; init; }
+
     /// <summary>How the conversation's case stands now, when it has one: an agent owns it (the bot
     /// stays silent and only records), or it was resolved (the bot takes the conversation back).</summary>
     public CaseHandling CaseHandling { get; init; }

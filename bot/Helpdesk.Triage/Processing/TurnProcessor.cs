@@ -61,7 +61,11 @@ public sealed partial class TurnProcessor(
             return [];
         }
 
-        var turnContext = context with { RequestedCase = await RequestedCaseAsync(input, conversationId, userId, cancellationToken) };
+        var turnContext = context with
+        {
+            RequestedCase = await RequestedCaseAsync(input, conversationId, userId, cancellationToken),
+            KnownAccountId = await handoffs.KnownAccountAsync(ChannelIdentity.Of(activity), cancellationToken),
+        };
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var stored = await store.LoadAsync(conversationId, cancellationToken);

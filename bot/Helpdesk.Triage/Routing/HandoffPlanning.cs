@@ -13,4 +13,8 @@ public sealed class HandoffPlanning(ICustomerDirectory directory, IQueueMonitor 
         var loads = await queues.LoadsAsync(cancellationToken);
         return HandoffPlanner.Plan(draft, customer, routing, id => loads.GetValueOrDefault(id) ?? QueueLoad.Empty(id), now);
     }
+
+    /// <summary>The account of a customer the channel identifies (a Teams user the directory knows), or null.</summary>
+    public async Task<string?> KnownAccountAsync(CustomerIdentity? identity, CancellationToken cancellationToken) =>
+        identity is null ? null : (await directory.FindAsync(identity, cancellationToken))?.AccountId;
 }

@@ -15,36 +15,20 @@ namespace Helpdesk.Bot.Tests.BotConnector;
 /// issuer on loopback, replies into a fake channel on loopback that checks the bot's token.</summary>
 public sealed class ApiMessagesTests : IAsyncLifetime
 {
-    private static readonly JsonSerializerOptions WithoutNulls = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
-    private TestIssuer _issuer = null!;
-    private FakeConnector _channel = null!;
-    private KestrelBot _bot = null!;
+    // A host of its own per test: the assertions count every call the channel received.
+    private readonly ConnectorHost _host = new();
+
+    private TestIssuer Issuer => _host.Issuer;
+
+    private FakeConnector Channel => _host.Channel;
+
+    private KestrelBot Bot => _host.Bot;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
-    {
-        _issuer = await TestIssuer.StartAsync();
-        _channel = await FakeConnector.StartAsync();
-        _bot = new KestrelBot(null, builder =>
-        {
-            builder.UseSetting("BotConnector:AppId", TestIssuer.AppId);
-            builder.UseSetting("BotConnector:ChannelMetadataUrl", "http://127.0.0.1:9/never-used");
-            builder.UseSetting("BotConnector:EntraMetadataUrl", "http://127.0.0.1:9/never-used");
-            builder.UseSetting("BotConnector:LocalIssuers:0:Issuer", TestIssuer.Issuer);
-            builder.UseSetting("BotConnector:LocalIssuers:0:MetadataUrl", _issuer.MetadataUrl);
-            builder.UseSetting("BotConnector:Credentials:Authority", _channel.ServiceUrl);
-            builder.UseSetting("BotConnector:Credentials:ClientSecret", FakeConnector.ClientSecret);
-            builder.UseSetting("BotConnector:AllowedServiceUrls:0", "https://smba.trafficmanager.net/");
-        });
-    }
+    public ValueTask InitializeAsync() => _host.InitializeAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        _bot.Dispose();
-        await _channel.DisposeAsync();
-        await _issuer.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     [Fact]
     public async Task A_channel_message_is_answered_at_once_and_the_replies_reach_the_channel_with_the_bots_token()
@@ -53,12 +37,12 @@ public sealed class ApiMessagesTests : IAsyncLifetime
         using var message = await PostAsync(Activity("message", "c1", "a1", text: "I want to talk to a person"), ValidToken());
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (welcome.StatusCode, message.StatusCode));
-        var calls = await CallsAsync(atLeast: 2);
+        var calls = await _host.CallsAsync(until: _ => Channel.Calls.Count >= 2);
         Assert.All(calls, call => Assert.Equal("Bearer token-1", call.Authorization));
         Assert.Contains(calls, call => call.Path == "/v3/conversations/c1/activities/a1");
         var reply = JsonDocument.Parse(calls.Last(c => c.Path.EndsWith("/a1", StringComparison.Ordinal)).Body).RootElement;
         Assert.Equal(("bot-1", "user-1", "a1"), (reply.GetProperty("from").GetProperty("id").GetString(), reply.GetProperty("recipient").GetProperty("id").GetString(), reply.GetProperty("replyToId").GetString()));
-        Assert.Single(_channel.TokenRequests);
+        Assert.Single(Channel.TokenRequests);
     }
 
     public static TheoryData<string> Forgeries() =>
@@ -73,17 +57,17 @@ public sealed class ApiMessagesTests : IAsyncLifetime
         using var response = await PostAsync(Activity("message", conversation, "x1", text: "I want to talk to a person", channelId: forgery == "channel" ? "slack" : "msteams"), Forge(forgery));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        var store = (ITriageStore)_bot.Factory.Services.GetService(typeof(ITriageStore))!;
+        var store = (ITriageStore)Bot.Factory.Services.GetService(typeof(ITriageStore))!;
         Assert.Null(await store.LoadAsync(conversation, Cancel));
-        Assert.Empty(_channel.Calls);
-        Assert.Empty(_channel.TokenRequests);
+        Assert.Empty(Channel.Calls);
+        Assert.Empty(Channel.TokenRequests);
     }
 
     [Fact]
     public async Task Bad_requests_are_refused_with_their_statuses()
     {
-        using var get = await _bot.Http.GetAsync(new Uri("/api/messages", UriKind.Relative), Cancel);
-        using var typeless = await PostRawAsync("""{"text":"hi","serviceUrl":"SERVICE"}""".Replace("SERVICE", _channel.ServiceUrl, StringComparison.Ordinal), ValidToken());
+        using var get = await Bot.Http.GetAsync(new Uri("/api/messages", UriKind.Relative), Cancel);
+        using var typeless = await PostRawAsync("""{"text":"hi","serviceUrl":"SERVICE"}""".Replace("SERVICE", Channel.ServiceUrl, StringComparison.Ordinal), ValidToken());
         using var notJson = await PostRawAsync("{", ValidToken());
         using var invoke = await PostAsync(Activity("invoke", "c2", "i1", name: "composeExtension/query"), ValidToken());
 
@@ -99,40 +83,40 @@ public sealed class ApiMessagesTests : IAsyncLifetime
         for (var i = 0; i < 3; i++) (await PostAsync(Activity("message", "c3", "same-id", text: "I want to talk to a person"), ValidToken())).Dispose();
         (await PostAsync(Activity("message", "c3", "next-id", text: "help"), ValidToken())).Dispose();
 
-        var calls = await CallsAsync(atLeast: 2, until: c => c.Path.EndsWith("/next-id", StringComparison.Ordinal));
+        var calls = await _host.CallsAsync(until: c => c.Path.EndsWith("/next-id", StringComparison.Ordinal));
         var replies = calls.Where(c => c.Path.EndsWith("/same-id", StringComparison.Ordinal)).Select(c => c.Body).ToList();
         Assert.Equal(replies.Count, replies.Distinct().Count());
-        var store = (ITriageStore)_bot.Factory.Services.GetService(typeof(ITriageStore))!;
+        var store = (ITriageStore)Bot.Factory.Services.GetService(typeof(ITriageStore))!;
         var transcript = (await store.LoadAsync("c3", Cancel))!.State.Transcript;
         Assert.Single(transcript, entry => entry.Role == "user" && entry.Text == "I want to talk to a person");
     }
 
-    private string ValidToken() => _issuer.Token(t => t.Subject = new ClaimsIdentity([new Claim("serviceurl", _channel.ServiceUrl)]));
+    private string ValidToken() => _host.ValidToken();
 
     private string? Forge(string forgery) => forgery switch
     {
         "none" => null,
         "garbage" => "not.a.token",
         "unsigned" => TestIssuer.UnsignedToken(),
-        "unpublished" => _issuer.Token(t => { t.Subject = ServiceClaim(); t.SigningCredentials = new SigningCredentials(_issuer.UnpublishedKey, SecurityAlgorithms.RsaSha256); }),
-        "audience" => _issuer.Token(t => { t.Subject = ServiceClaim(); t.Audience = "someone-else"; }),
-        "issuer" => _issuer.Token(t => { t.Subject = ServiceClaim(); t.Issuer = "https://evil.example/"; }),
-        "expired" => _issuer.Token(t => { t.Subject = ServiceClaim(); t.NotBefore = DateTime.UtcNow.AddHours(-2); t.IssuedAt = t.NotBefore; t.Expires = DateTime.UtcNow.AddMinutes(-10); }),
-        "unendorsed" => _issuer.Token(t => { t.Subject = ServiceClaim(); t.SigningCredentials = new SigningCredentials(_issuer.UnendorsedKey, SecurityAlgorithms.RsaSha256); }),
+        "unpublished" => Issuer.Token(t => { t.Subject = ServiceClaim(); t.SigningCredentials = new SigningCredentials(Issuer.UnpublishedKey, SecurityAlgorithms.RsaSha256); }),
+        "audience" => Issuer.Token(t => { t.Subject = ServiceClaim(); t.Audience = "someone-else"; }),
+        "issuer" => Issuer.Token(t => { t.Subject = ServiceClaim(); t.Issuer = "https://evil.example/"; }),
+        "expired" => Issuer.Token(t => { t.Subject = ServiceClaim(); t.NotBefore = DateTime.UtcNow.AddHours(-2); t.IssuedAt = t.NotBefore; t.Expires = DateTime.UtcNow.AddMinutes(-10); }),
+        "unendorsed" => Issuer.Token(t => { t.Subject = ServiceClaim(); t.SigningCredentials = new SigningCredentials(Issuer.UnendorsedKey, SecurityAlgorithms.RsaSha256); }),
         "channel" => ValidToken(),
-        "serviceurl" => _issuer.Token(t => t.Subject = new ClaimsIdentity([new Claim("serviceurl", "https://attacker.example/")])),
-        "hmac" => _issuer.Token(t => { t.Subject = ServiceClaim(); t.SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(new byte[32]) { KeyId = "channel-key" }, SecurityAlgorithms.HmacSha256); }),
+        "serviceurl" => Issuer.Token(t => t.Subject = new ClaimsIdentity([new Claim("serviceurl", "https://attacker.example/")])),
+        "hmac" => Issuer.Token(t => { t.Subject = ServiceClaim(); t.SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(new byte[32]) { KeyId = "channel-key" }, SecurityAlgorithms.HmacSha256); }),
         _ => throw new ArgumentOutOfRangeException(nameof(forgery)),
     };
 
-    private ClaimsIdentity ServiceClaim() => new([new Claim("serviceurl", _channel.ServiceUrl)]);
+    private ClaimsIdentity ServiceClaim() => new([new Claim("serviceurl", Channel.ServiceUrl)]);
 
     private Dictionary<string, object?> Activity(string type, string conversation, string id, string? text = null, bool membersAdded = false, string channelId = "msteams", string? name = null) => new Dictionary<string, object?>
     {
         ["type"] = type,
         ["id"] = id,
         ["channelId"] = channelId,
-        ["serviceUrl"] = _channel.ServiceUrl,
+        ["serviceUrl"] = Channel.ServiceUrl,
         ["from"] = new { id = "user-1", name = "Ana" },
         ["recipient"] = new { id = "bot-1", name = "Support" },
         ["conversation"] = new { id = conversation },
@@ -141,20 +125,8 @@ public sealed class ApiMessagesTests : IAsyncLifetime
         ["membersAdded"] = membersAdded ? new[] { new { id = "bot-1" } } : null,
     };
 
-    private Task<HttpResponseMessage> PostAsync(Dictionary<string, object?> activity, string? token) =>
-        PostRawAsync(JsonSerializer.Serialize(activity, WithoutNulls), token);
+    private Task<HttpResponseMessage> PostAsync(Dictionary<string, object?> activity, string? token) => _host.PostAsync(activity, token);
 
-    private async Task<HttpResponseMessage> PostRawAsync(string json, string? token)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/messages", UriKind.Relative)) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return await _bot.Http.SendAsync(request, Cancel);
-    }
+    private Task<HttpResponseMessage> PostRawAsync(string json, string? token) => _host.PostRawAsync(json, token);
 
-    /// <summary>The calls the channel received, once there are enough (turns run after the 200).</summary>
-    private async Task<IReadOnlyList<ConnectorCall>> CallsAsync(int atLeast, Func<ConnectorCall, bool>? until = null)
-    {
-        while (_channel.Calls.Count < atLeast || (until is not null && !_channel.Calls.Any(until))) await Task.Delay(20, Cancel);
-        return [.. _channel.Calls];
-    }
 }

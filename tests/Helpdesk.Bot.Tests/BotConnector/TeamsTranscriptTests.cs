@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Helpdesk.Tests.BotConnector;
+using Helpdesk.Triage.Cases;
+
+namespace Helpdesk.Bot.Tests.BotConnector;
+
+/// <summary>A Teams personal chat through <c>/api/messages</c> with activities shaped as Teams sends
+/// them: the user's Entra id and tenant, an @mention in the text, and a card submit for an answer.</summary>
+public sealed class TeamsTranscriptTests : IAsyncLifetime
+{
+    private const string Tenant = "8a8467f2-a00e-49d6-b543-595365f75785";
+    private const string KnownUser = "da970c12-2fdc-4883-907e-4fff89ac03c4"; // mapped to ACC-40001 in customers.json
+    private const string Conversation = "a:1Xr9mT0Lq7pE2wN5vB8cK3jH6gF4dS1aZ";
+    private readonly ConnectorHost _host = new();
+    private int _sequence;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync() => _host.InitializeAsync();
+
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+
+    [Fact]
+    public async Task A_known_Teams_user_is_welcomed_never_asked_for_their_account_and_their_card_answers_count_like_typing()
+    {
+        await SendAsync(Teams("conversationUpdate", membersAdded: true));
+        await SendAsync(Teams("message", text: "<at>Support</at> I want to talk to a person"));
+        var afterAsking = await RepliesAsync(2);
+        await SendAsync(Teams("message", value: new { choice = "Chat now" }));
+
+        var replies = await RepliesAsync(3);
+        var texts = replies.Select(r => r.TryGetProperty("text", out var text) ? text.GetString() ?? "" : "").ToList();
+        Assert.DoesNotContain(texts, t => t.Contains("account ID", StringComparison.OrdinalIgnoreCase) || t.Contains("account number", StringComparison.OrdinalIgnoreCase));
+        var reference = texts.Select(CaseReference.Find).Last(r => r is not null)!;
+        var stored = await ((ICaseStore)_host.Bot.Factory.Services.GetService(typeof(ICaseStore))!).FindCaseAsync(reference, Cancel);
+        Assert.Equal("ACC-40001", stored!.Details.Facts.AccountId);
+        Assert.Equal("msteams", stored.Details.ChannelId);
+        Assert.Equal("Corriebrook Logistics DAC", stored.Plan!.Customer!.Company);
+        Assert.Contains(stored.Transcript, entry => entry.Role == "user" && entry.Text == "I want to talk to a person");
+        Assert.NotEmpty(afterAsking);
+        Assert.All(replies, r => Assert.Equal("28:bot-id", r.GetProperty("from").GetProperty("id").GetString()));
+    }
+
+    private async Task SendAsync(Dictionary<string, object?> activity)
+    {
+        using var response = await _host.PostAsync(activity, _host.ValidToken());
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The bot's replies so far, once it has answered <paramref name="turns"/> activities.</summary>
+    private async Task<List<JsonElement>> RepliesAsync(int turns)
+    {
+        var calls = await _host.CallsAsync(until: _ => _host.Channel.Calls.Select(c => c.Path).Distinct().Count() >= turns);
+        return [.. calls.Select(c => JsonDocument.Parse(c.Body).RootElement)];
+    }
+
+    private Dictionary<string, object?> Teams(string type, string? text = null, object? value = null, bool membersAdded = false) => new()
+    {
+        ["type"] = type,
+        ["id"] = "1677" + Interlocked.Increment(ref _sequence).ToString("D9", System.Globalization.CultureInfo.InvariantCulture),
+        ["channelId"] = "msteams",
+        ["serviceUrl"] = _host.Channel.ServiceUrl,
+        ["timestamp"] = DateTimeOffset.UtcNow,
+        ["from"] = new { id = "29:1AbCdEfGhIjKlMnOpQrStUvWxYz", name = "Maeve O'Connor", aadObjectId = KnownUser },
+        ["recipient"] = new { id = "28:bot-id", name = "Support" },
+        ["conversation"] = new { id = Conversation, conversationType = "personal", tenantId = Tenant },
+        ["channelData"] = new { tenant = new { id = Tenant } },
+        ["text"] = text,
+        ["value"] = value,
+        ["membersAdded"] = membersAdded ? new object[] { new { id = "28:bot-id" } } : null,
+        ["entities"] = text is null ? null : new object[] { new { type = "mention", text = "<at>Support</at>", mentioned = new { id = "28:bot-id", name = "Support" } } },
+    };
+}
