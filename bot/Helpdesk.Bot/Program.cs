@@ -5,6 +5,7 @@ using Helpdesk.Bot.Conversation;
 using Helpdesk.Bot.Endpoints;
 using Helpdesk.Bot.Hosting;
 using Helpdesk.Bot.Knowledge;
+using Helpdesk.Bot.Teams;
 using Helpdesk.Bot.Webhooks;
 using Helpdesk.Channels.BotConnector;
 
@@ -16,6 +17,7 @@ builder.AddConversation();
 builder.AddWebhooks();
 builder.AddAgentConsole();
 builder.AddBotConnector();
+builder.AddAgentsChannel();
 
 var app = builder.Build();
 app.UseWebSockets();

@@ -9,6 +9,7 @@ namespace Helpdesk.Bot.Agents;
 /// resolution asks the customer for a 1–5 rating there.</summary>
 internal sealed partial class CaseActions(ICaseStore cases, ICustomerChannel channel, RoutingConfiguration routing, TriagePrompts prompts, TimeProvider time, ILogger<CaseActions> logger)
 {
+    private const string NothingWaiting = "No case is waiting in your queues.";
     private readonly string[] _queues = [.. routing.Queues.Select(q => q.Id)];
 
     /// <summary>Claims one case, or with no reference the most urgent waiting case of the agent's
@@ -17,16 +18,26 @@ internal sealed partial class CaseActions(ICaseStore cases, ICustomerChannel cha
     {
         var agentId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
         var role = Enum.Parse<AgentRole>(user.FindFirstValue(ClaimTypes.Role)!, ignoreCase: true);
+        var result = await ClaimForAsync(agentId, role, reference, cancellationToken);
+        if (result.Decision.Accepted) return await RelayAsync(result, new CaseAction.Claim(agentId), cancellationToken);
+        var missing = result.Decision.Refusal == NothingWaiting || (reference is not null && result.Case is null);
+        return CaseApiEndpoints.Error(missing ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict, result.Decision.Refusal!);
+    }
+
+    /// <summary>The claim itself, wherever the agent clicked (the console, a Teams card): within capacity,
+    /// one case or the most urgent waiting one of the agent's queues.</summary>
+    public async Task<CaseActionResult> ClaimForAsync(string agentId, AgentRole role, string? reference, CancellationToken cancellationToken)
+    {
         var rostered = routing.Agent(agentId);
         var open = (await cases.CountOpenByOwnerAsync(cancellationToken)).GetValueOrDefault(agentId);
-        if (TeamLoad.RefuseMoreWork(rostered, role, open) is { } refusal) return CaseApiEndpoints.Error(StatusCodes.Status409Conflict, refusal);
-        if (reference is not null) return await ActAsync(reference, new CaseAction.Claim(agentId), cancellationToken);
+        if (TeamLoad.RefuseMoreWork(rostered, role, open) is { } refusal)
+        {
+            return new CaseActionResult(CaseDecision.Refuse(refusal), reference is null ? null : await cases.FindCaseAsync(reference.ToUpperInvariant(), cancellationToken));
+        }
 
-        var queues = rostered?.Queues ?? _queues;
-        var next = await cases.ClaimNextAsync(agentId, queues, time.GetUtcNow(), _queues, cancellationToken);
-        return next is null
-            ? CaseApiEndpoints.Error(StatusCodes.Status404NotFound, "No case is waiting in your queues.")
-            : await RelayAsync(next, new CaseAction.Claim(agentId), cancellationToken);
+        if (reference is not null) return await cases.ActAsync(reference.ToUpperInvariant(), new CaseAction.Claim(agentId), time.GetUtcNow(), _queues, cancellationToken);
+        return await cases.ClaimNextAsync(agentId, rostered?.Queues ?? _queues, time.GetUtcNow(), _queues, cancellationToken)
+            ?? new CaseActionResult(CaseDecision.Refuse(NothingWaiting), null);
     }
 
     public async Task<IResult> ActAsync(string reference, CaseAction action, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Helpdesk.Channels.BotConnector;
+using Helpdesk.Channels.DirectLine;
 
 namespace Helpdesk.Bot.Connector;
 
@@ -22,6 +23,8 @@ internal static class ConnectorRegistration
         var credentials = configuration.GetSection(BotTokenOptions.Section).Get<BotTokenOptions>() ?? new BotTokenOptions();
         var retry = configuration.GetSection("BotConnector:Retry").Get<ConnectorRetryOptions>() ?? new ConnectorRetryOptions();
         var allowed = configuration.GetSection("BotConnector:AllowedServiceUrls").Get<string[]>() ?? [.. ServiceUrlTrust.MicrosoftChannels];
+        // The agents' Teams channel is posted to before anyone there has written to the bot.
+        if (configuration["Teams:AgentsChannel:ServiceUrl"] is { Length: > 0 } agentsChannel) allowed = [.. allowed, agentsChannel];
 
         var services = builder.Services;
         services.AddHttpClient(nameof(ConnectorClient));
@@ -32,7 +35,8 @@ internal static class ConnectorRegistration
         services.AddSingleton(provider => new BotTokenProvider(Http(provider), bot, credentials, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => new ConnectorClient(
             Http(provider), provider.GetRequiredService<BotTokenProvider>(), provider.GetRequiredService<ServiceUrlTrust>(), retry, provider.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<ConnectorTurns>();
+        services.AddSingleton<ConnectorBot>();
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ConnectorTurns>(provider, (IDirectLineBot)provider.GetRequiredService<ConnectorBot>()));
         services.AddHostedService(provider => provider.GetRequiredService<ConnectorTurns>());
         return builder;
     }

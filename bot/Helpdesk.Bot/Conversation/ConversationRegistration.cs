@@ -64,7 +64,8 @@ internal static class ConversationRegistration
             // Other hosts share the database: their activities must reach the streams open here.
             services.AddHostedService<ConversationAppendListener>();
         }
-        services.AddSingleton<IDirectLineBot, TriageBot>();
+        services.AddSingleton<TriageBot>();
+        services.AddSingleton<IDirectLineBot>(provider => provider.GetRequiredService<TriageBot>());
         services.AddSingleton<DirectLineServer>();
         services.AddHostedService<ChannelHandoffDispatcher>();
         services.AddDirectLineCors();

@@ -70,6 +70,9 @@ public sealed record AgentDefinition
     public int Capacity { get; set; } = 3;
 
     public AgentRole Role { get; set; } = AgentRole.Agent;
+
+    /// <summary>The agent's Microsoft Entra object id, so what they click on a handoff card in Teams acts as them.</summary>
+    public string? TeamsAadObjectId { get; init; }
 }
 
 public enum AgentRole

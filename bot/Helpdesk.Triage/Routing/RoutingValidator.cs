@@ -56,6 +56,8 @@ public static class RoutingValidator
             if (string.IsNullOrWhiteSpace(agent.Id)) problems.Add($"agents[{i}]: id is missing");
             if (routing.Agents.Take(i).Any(a => a.Id == agent.Id)) problems.Add($"{at}: the id is used by another agent");
             if (agent.Capacity is < 1 or > 50) problems.Add($"{at}: capacity must be between 1 and 50");
+            if (agent.TeamsAadObjectId is { } objectId && !Guid.TryParse(objectId, out _)) problems.Add($"{at}: teamsAadObjectId must be the user's Entra object id (a GUID)");
+            if (agent.TeamsAadObjectId is not null && routing.Agents.Take(i).Any(a => string.Equals(a.TeamsAadObjectId, agent.TeamsAadObjectId, StringComparison.OrdinalIgnoreCase))) problems.Add($"{at}: teamsAadObjectId is used by another agent");
             foreach (var queue in agent.Queues.Where(q => !queueIds.Contains(q))) problems.Add($"{at}: queue '{queue}' does not exist");
         }
     }

@@ -10,7 +10,8 @@ namespace Helpdesk.Bot.Tests.BotConnector;
 
 /// <summary>The host as Azure Bot Service sees it: its <c>/api/messages</c> trusts our own issuer on
 /// loopback, and its replies go to a fake channel on loopback that checks the bot's token.</summary>
-public sealed class ConnectorHost : IAsyncLifetime
+/// <param name="configure">More settings for the host, which may name the fake channel's address.</param>
+public sealed class ConnectorHost(Action<IWebHostBuilder, ConnectorHost>? configure = null) : IAsyncLifetime
 {
     private static readonly JsonSerializerOptions WithoutNulls = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
@@ -36,6 +37,7 @@ public sealed class ConnectorHost : IAsyncLifetime
             builder.UseSetting("BotConnector:Credentials:Authority", Channel.ServiceUrl);
             builder.UseSetting("BotConnector:Credentials:ClientSecret", FakeConnector.ClientSecret);
             builder.UseSetting("BotConnector:AllowedServiceUrls:0", "https://smba.trafficmanager.net/");
+            configure?.Invoke(builder, this);
         });
     }
 
