@@ -5,6 +5,7 @@ using System.Text.Json;
 using Helpdesk.LoadTest.DirectLine;
 using Helpdesk.LoadTest.Reporting;
 using Helpdesk.LoadTest.Running;
+using Helpdesk.LoadTest.Webhooks;
 
 namespace Helpdesk.LoadTest;
 
@@ -27,6 +28,21 @@ internal static class LoadTestCommand
             Description = "Mean milliseconds a customer takes before each message (0: send as fast as replies come).",
             DefaultValueFactory = _ => 0,
         };
+        var webhookListen = new Option<string?>("--webhook-listen")
+        {
+            Description = "Receive the host's webhooks on this http address (any path) and check that every case's arrives once.",
+        };
+        var webhookSecret = new Option<string?>("--webhook-secret") { Description = "The destination's signing secret (whsec_<base64> or text)." };
+        var webhookWait = new Option<int>("--webhook-wait")
+        {
+            Description = "Seconds to wait after the conversations for every case's webhook.",
+            DefaultValueFactory = _ => 30,
+        };
+        var webhookFailFirst = new Option<int>("--webhook-fail-first")
+        {
+            Description = "Answer 503 to the first N attempts of each event, so the host must retry.",
+            DefaultValueFactory = _ => 0,
+        };
         url.Validators.Add(result =>
         {
             if (LoadTestSettings.ParseUrl(result.GetValueOrDefault<string>()) is null) result.AddError("--url must be an absolute http or https address.");
@@ -35,6 +51,12 @@ internal static class LoadTestCommand
         AtLeast(warmup, 0);
         AtLeast(timeout, 1);
         AtLeast(thinkTime, 0);
+        AtLeast(webhookWait, 0);
+        AtLeast(webhookFailFirst, 0);
+        webhookListen.Validators.Add(result =>
+        {
+            if (WebhookSettings.ParseListen(result.GetValueOrDefault<string?>()) is null) result.AddError("--webhook-listen must be an absolute http address.");
+        });
         concurrency.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int?>() is < 1) result.AddError("--concurrency must be at least 1.");
@@ -42,7 +64,7 @@ internal static class LoadTestCommand
 
         var root = new RootCommand("Drive customer conversations through the whole triage over Direct Line and report throughput and latency.")
         {
-            url, conversations, concurrency, warmup, json, timeout, thinkTime,
+            url, conversations, concurrency, warmup, json, timeout, thinkTime, webhookListen, webhookSecret, webhookWait, webhookFailFirst,
         };
         root.Validators.Add(result =>
         {
@@ -50,6 +72,13 @@ internal static class LoadTestCommand
             {
                 result.AddError(string.Create(CultureInfo.InvariantCulture,
                     $"--conversations and --warmup together may not exceed {TriageScript.MaxConversations}: account numbers have five digits."));
+            }
+
+            bool Given(Option option) => result.GetResult(option) is { Implicit: false };
+            if (Given(webhookListen) && string.IsNullOrEmpty(result.GetValue(webhookSecret))) result.AddError("--webhook-listen needs --webhook-secret.");
+            if (!Given(webhookListen) && (Given(webhookSecret) || Given(webhookWait) || Given(webhookFailFirst)))
+            {
+                result.AddError("--webhook-secret, --webhook-wait and --webhook-fail-first go with --webhook-listen.");
             }
         });
 
@@ -63,7 +92,11 @@ internal static class LoadTestCommand
                 parse.GetValue(warmup),
                 parse.GetValue(json),
                 TimeSpan.FromSeconds(parse.GetValue(timeout)),
-                TimeSpan.FromMilliseconds(parse.GetValue(thinkTime)));
+                TimeSpan.FromMilliseconds(parse.GetValue(thinkTime)),
+                parse.GetValue(webhookListen) is { } listen
+                    ? new WebhookSettings(WebhookSettings.ParseListen(listen)!, parse.GetValue(webhookSecret)!,
+                        TimeSpan.FromSeconds(parse.GetValue(webhookWait)), parse.GetValue(webhookFailFirst))
+                    : null);
             return await RunAsync(settings, cancellationToken);
         });
         return root;
@@ -73,6 +106,9 @@ internal static class LoadTestCommand
     {
         using var http = LoadHttpClient.Create(settings.Timeout);
         var runner = new ConversationRunner(new DirectLineClient(http, settings.Url), TriageScript.Default, settings.ThinkTime);
+        var hooks = settings.Webhooks;
+        await using var receiver = hooks is null ? null : await StartReceiverAsync(hooks, cancellationToken);
+        if (hooks is not null && receiver is null) return 1;
 
         // Progress goes to stderr so that stdout is the report alone.
         if (settings.Warmup > 0) Console.Error.WriteLine($"warming up with {settings.Warmup} conversation(s)…");
@@ -80,7 +116,17 @@ internal static class LoadTestCommand
         Console.Error.WriteLine($"running {settings.Conversations} conversation(s), {settings.Concurrency} at once…");
         var measured = await LoadPhase.RunAsync(runner, settings.Warmup, settings.Conversations, settings.Concurrency, cancellationToken);
 
-        var report = LoadReport.Create(settings, warm, measured);
+        WebhookReport? webhooks = null;
+        if (hooks is not null && receiver is not null)
+        {
+            // Every case a conversation was told of, warm-up included, must reach the receiver.
+            var expected = warm.Conversations.Concat(measured.Conversations).Select(c => c.Reference).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            Console.Error.WriteLine($"waiting up to {hooks.Wait.TotalSeconds:0} s for the webhooks of {expected.Count} case(s)…");
+            var waited = await receiver.WaitForCasesAsync(expected, cancellationToken);
+            webhooks = WebhookReport.Create(hooks, receiver.Tally(), expected, waited);
+        }
+
+        var report = LoadReport.Create(settings, warm, measured, webhooks);
         ReportWriter.Write(report, Console.Out);
         if (settings.JsonPath is { } path)
         {
@@ -96,6 +142,20 @@ internal static class LoadTestCommand
         }
 
         return report.Passed ? 0 : 1;
+    }
+
+    /// <summary>The receiver listening, or null (with the reason on stderr) when its address cannot be bound.</summary>
+    private static async Task<WebhookReceiver?> StartReceiverAsync(WebhookSettings settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await WebhookReceiver.StartAsync(settings, cancellationToken);
+        }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine($"error: could not listen on {settings.Listen}: {e.Message}");
+            return null;
+        }
     }
 
     private static void AtLeast(Option<int> option, int minimum) => option.Validators.Add(result =>

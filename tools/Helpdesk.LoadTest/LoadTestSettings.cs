@@ -1,7 +1,13 @@
+using Helpdesk.LoadTest.Webhooks;
+
 namespace Helpdesk.LoadTest;
 
-/// <summary>One run's parameters, checked. <see cref="Url"/> ends with a slash so paths resolve beneath it.</summary>
-internal sealed record LoadTestSettings(Uri Url, int Conversations, int Concurrency, int Warmup, string? JsonPath, TimeSpan Timeout, TimeSpan ThinkTime)
+/// <summary>
+/// One run's parameters, checked. <see cref="Url"/> ends with a slash so paths resolve beneath it;
+/// <see cref="Webhooks"/> is null unless the built-in webhook receiver is to run.
+/// </summary>
+internal sealed record LoadTestSettings(
+    Uri Url, int Conversations, int Concurrency, int Warmup, string? JsonPath, TimeSpan Timeout, TimeSpan ThinkTime, WebhookSettings? Webhooks)
 {
     /// <summary>The address as given, or null when it is not an absolute http or https address.</summary>
     public static Uri? ParseUrl(string? text)

@@ -34,23 +34,35 @@ internal sealed partial class WebhookDispatcher(
         using var timer = new PeriodicTimer(settings.PollInterval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            foreach (var destination in settings.Destinations)
+            // A full batch means more events may be waiting: go round the destinations again at once
+            // rather than at the next tick, so a burst of cases drains at the speed of the receivers
+            // instead of one batch per poll interval. Every event handled is delivered, rescheduled for
+            // later or dead-lettered, so the rounds end.
+            bool more;
+            do
             {
-                try
+                more = false;
+                foreach (var destination in settings.Destinations)
                 {
-                    await DeliverDueAsync(destination, stoppingToken);
-                }
-                catch (System.Data.Common.DbException e)
-                {
-                    LogOutboxUnavailable(logger, destination.Name, e.Message);
+                    try
+                    {
+                        more |= await DeliverDueAsync(destination, stoppingToken) == Batch;
+                    }
+                    catch (System.Data.Common.DbException e)
+                    {
+                        LogOutboxUnavailable(logger, destination.Name, e.Message);
+                    }
                 }
             }
+            while (more);
         }
     }
 
-    private async Task DeliverDueAsync(WebhookDestination destination, CancellationToken cancellationToken)
+    /// <summary>Delivers or reschedules up to one batch of due events; returns how many there were.</summary>
+    private async Task<int> DeliverDueAsync(WebhookDestination destination, CancellationToken cancellationToken)
     {
-        foreach (var (due, attempts) in await outbox.DueAsync(destination.Name, _after.GetValueOrDefault(destination.Name), time.GetUtcNow(), Batch, cancellationToken))
+        var batch = await outbox.DueAsync(destination.Name, _after.GetValueOrDefault(destination.Name), time.GetUtcNow(), Batch, cancellationToken);
+        foreach (var (due, attempts) in batch)
         {
             if (destination.Events.Count > 0 && !destination.Events.Contains(due.Kind))
             {
@@ -76,6 +88,8 @@ internal sealed partial class WebhookDispatcher(
             telemetry.WebhookDelivery(destination.Name, due.Kind,
                 error is null ? DeliveryOutcome.Delivered : next is null ? DeliveryOutcome.Dead : DeliveryOutcome.Retry);
         }
+
+        return batch.Count;
     }
 
     /// <summary>How long an attempt is ours: the receiver's timeout and then some, so a slow answer is never sent twice.</summary>

@@ -5,11 +5,13 @@ namespace Helpdesk.LoadTest.Reporting;
 /// <summary>
 /// The figures of the measured conversations; the warm-up counts only through its failures, which
 /// fail the run as well. Throughput counts completed turns and conversations over the wall time.
+/// <see cref="Webhooks"/> is there when the built-in receiver ran; what it found counts too.
 /// </summary>
 internal sealed record LoadReport(
     string Url,
     int Conversations,
     int Concurrency,
+    int PeakInFlight,
     int Warmup,
     double ThinkTimeMs,
     int Completed,
@@ -22,17 +24,19 @@ internal sealed record LoadReport(
     LatencySummary GetLatencyMs,
     LatencySummary StartLatencyMs,
     int DistinctReferences,
+    int DuplicateReferences,
     IReadOnlyList<ErrorCount> Errors,
     int WarmupFailed,
     IReadOnlyList<ErrorCount> WarmupErrors,
-    IReadOnlyList<ConversationFailure> Failures)
+    IReadOnlyList<ConversationFailure> Failures,
+    WebhookReport? Webhooks)
 {
     /// <summary>Every completed conversation filed a case of its own.</summary>
     public bool ReferencesDistinct => DistinctReferences == Completed;
 
-    public bool Passed => Failed == 0 && WarmupFailed == 0 && ReferencesDistinct;
+    public bool Passed => Failed == 0 && WarmupFailed == 0 && ReferencesDistinct && Webhooks?.Passed != false;
 
-    public static LoadReport Create(LoadTestSettings settings, PhaseResult warmup, PhaseResult measured)
+    public static LoadReport Create(LoadTestSettings settings, PhaseResult warmup, PhaseResult measured, WebhookReport? webhooks)
     {
         var conversations = measured.Conversations;
         var completed = conversations.Count(c => c.Completed);
@@ -40,11 +44,14 @@ internal sealed record LoadReport(
         var seconds = measured.Wall.TotalSeconds;
         var failures = conversations.Select(c => c.Failure).OfType<ConversationFailure>().ToList();
         var warmupFailures = warmup.Conversations.Select(c => c.Failure).OfType<ConversationFailure>().ToList();
+        var references = conversations.Where(c => c.Completed).Select(c => c.Reference).OfType<string>().ToList();
+        var distinct = references.Distinct(StringComparer.Ordinal).Count();
 
         return new LoadReport(
             settings.Url.ToString(),
             settings.Conversations,
             settings.Concurrency,
+            measured.PeakInFlight,
             settings.Warmup,
             settings.ThinkTime.TotalMilliseconds,
             completed,
@@ -56,11 +63,13 @@ internal sealed record LoadReport(
             LatencySummary.Of(conversations.SelectMany(c => c.PostLatencies)),
             LatencySummary.Of(conversations.SelectMany(c => c.GetLatencies)),
             LatencySummary.Of(conversations.Select(c => c.Start).OfType<TimeSpan>()),
-            conversations.Where(c => c.Completed && c.Reference is not null).Select(c => c.Reference).Distinct(StringComparer.Ordinal).Count(),
+            distinct,
+            references.Count - distinct,
             CountByKind(failures),
             warmupFailures.Count,
             CountByKind(warmupFailures),
-            failures);
+            failures,
+            webhooks);
     }
 
     private static List<ErrorCount> CountByKind(IEnumerable<ConversationFailure> failures) =>

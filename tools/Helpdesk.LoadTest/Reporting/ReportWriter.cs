@@ -10,7 +10,7 @@ internal static class ReportWriter
         var c = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(c,
             $"target           {report.Url} ({report.Conversations} conversations, {report.Concurrency} at once, {report.Warmup} warm-up, think time {report.ThinkTimeMs} ms)"));
-        output.WriteLine(string.Create(c, $"conversations    {report.Completed} completed, {report.Failed} failed"));
+        output.WriteLine(string.Create(c, $"conversations    {report.Completed} completed, {report.Failed} failed, at most {report.PeakInFlight} in flight at once"));
         output.WriteLine(string.Create(c, $"turns            {report.Turns}"));
         output.WriteLine(string.Create(c, $"wall time        {report.WallSeconds:F3} s"));
         output.WriteLine(string.Create(c, $"throughput       {report.TurnsPerSecond:F2} turns/s, {report.ConversationsPerSecond:F2} conversations/s"));
@@ -21,12 +21,15 @@ internal static class ReportWriter
         output.WriteLine(string.Create(c, $"get latency      p50 {get.P50:F2} ms, p99 {get.P99:F2} ms ({get.Count} GET activities)"));
         var start = report.StartLatencyMs;
         output.WriteLine(string.Create(c, $"start latency    p50 {start.P50:F2} ms, p99 {start.P99:F2} ms ({start.Count} session + start)"));
-        output.WriteLine(string.Create(c, $"case references  {report.DistinctReferences} distinct"));
+        output.WriteLine(string.Create(c,
+            $"cases            {report.DistinctReferences} distinct references of {report.Completed} conversations, duplicates: {report.DuplicateReferences}"));
         WriteErrors("errors", report.Errors, output);
         if (report.Warmup > 0 && report.WarmupFailed > 0)
         {
             WriteErrors(string.Create(c, $"warm-up errors ({report.WarmupFailed} of {report.Warmup} failed)"), report.WarmupErrors, output);
         }
+
+        if (report.Webhooks is { } webhooks) WriteWebhooks(webhooks, output);
 
         if (!report.ReferencesDistinct)
         {
@@ -34,6 +37,36 @@ internal static class ReportWriter
                 $"warning: {report.DistinctReferences} distinct case references for {report.Completed} completed conversations"));
         }
     }
+
+    private static void WriteWebhooks(WebhookReport webhooks, TextWriter output)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var refusing = webhooks.FailFirst > 0 ? string.Create(c, $", refusing the first {webhooks.FailFirst} attempt(s) of each event with 503") : "";
+        output.WriteLine(string.Create(c, $"webhooks         received at {webhooks.Listen}{refusing}"));
+        output.WriteLine(string.Create(c,
+            $"  requests       {webhooks.Requests}: {webhooks.Refused} refused on purpose, {webhooks.InvalidSignatures} invalid signatures, {webhooks.Unreadable} unreadable"));
+        var types = string.Join(", ", webhooks.EventsByType.Select(t => string.Create(c, $"{t.Key} {t.Value}")));
+        output.WriteLine(string.Create(c,
+            $"  deliveries     {webhooks.Deliveries} accepted, {webhooks.DistinctEvents} distinct event ids ({(types.Length > 0 ? types : "none")}), duplicate deliveries: {webhooks.DuplicateDeliveries}"));
+        output.WriteLine(string.Create(c,
+            $"  case.created   for {webhooks.CaseCreatedReferences} distinct references, {webhooks.ReferencesWithSeveralCaseCreated} of them with more than one event"));
+        output.WriteLine(string.Create(c, $"  lost           {webhooks.Lost.Count} of {webhooks.ExpectedCases} cases with no webhook{Sample(webhooks.Lost)}"));
+        output.WriteLine(string.Create(c, $"  unexpected     {webhooks.Unexpected.Count} references the conversations were not given{Sample(webhooks.Unexpected)}"));
+        var delay = webhooks.DelayMs;
+        output.WriteLine(string.Create(c,
+            $"  delay          p50 {delay.P50:F2} ms, p90 {delay.P90:F2} ms, p99 {delay.P99:F2} ms, max {delay.Max:F2} ms (occurredAt → first delivery, {delay.Count} cases)"));
+        var last = webhooks.LastCaseToLastWebhookSeconds is { } seconds ? string.Create(c, $"{seconds:F3} s") : "-";
+        output.WriteLine(string.Create(c,
+            $"  last webhook   {last} after the last case was created; waited {webhooks.WaitedSeconds:F3} s after the conversations ended"));
+    }
+
+    /// <summary>The first few references of a list, to look up in the host's log.</summary>
+    private static string Sample(IReadOnlyList<string> references) => references.Count switch
+    {
+        0 => "",
+        <= 5 => $" ({string.Join(", ", references)})",
+        _ => $" ({string.Join(", ", references.Take(5))}, …)",
+    };
 
     private static void WriteErrors(string title, IReadOnlyList<ErrorCount> errors, TextWriter output)
     {

@@ -1,4 +1,4 @@
 namespace Helpdesk.LoadTest.Running;
 
-/// <summary>The conversations of one phase (warm-up or measured) and the wall time it took.</summary>
-internal sealed record PhaseResult(IReadOnlyList<ConversationResult> Conversations, TimeSpan Wall);
+/// <summary>The conversations of one phase (warm-up or measured), the wall time it took and the most that were in flight at once.</summary>
+internal sealed record PhaseResult(IReadOnlyList<ConversationResult> Conversations, TimeSpan Wall, int PeakInFlight);
