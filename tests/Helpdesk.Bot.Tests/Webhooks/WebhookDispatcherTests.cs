@@ -1,40 +1,61 @@
-using System.Net;
 using Helpdesk.Bot.Webhooks;
-using Helpdesk.Triage.Outbox;
+using Helpdesk.Channels.Storage;
+using Helpdesk.Triage.Cases;
+using Helpdesk.Triage.Dialog;
+using Helpdesk.Triage.Entities;
+using Helpdesk.Triage.Storage;
+using Helpdesk.Triage.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Helpdesk.Bot.Tests.Webhooks;
 
-/// <summary>The dispatcher's pace, against an outbox in memory and a receiver that accepts everything.</summary>
+/// <summary>The dispatcher's pace: a backlog of several batches in the real store goes out on one tick,
+/// to a real receiver on loopback, rather than one batch per poll interval.</summary>
 public sealed class WebhookDispatcherTests
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
     [Fact]
     public async Task ABacklogOfSeveralBatches_IsDeliveredOnOneTick()
     {
+        using var directory = new TemporaryDirectory();
+        using var database = new SqliteDatabase(directory.Path("outbox.db"));
+        var store = new SqlTriageStore(database);
+        for (var i = 0; i < 120; i++) await HandOffAsync(store, i);
+        await using var receiver = await WebhookReceiver.StartAsync();
         var time = new WatchedTimeProvider();
-        var outbox = new MemoryOutbox(events: 120);
-        var receiver = new CountingReceiver();
         var options = new WebhookOptions
         {
             PollInterval = PollInterval,
-            Destinations = [new WebhookDestination { Name = "helpdesk", Url = "http://receiver.test/", Secret = "a-secret-of-16-chars" }],
+            Destinations = [new WebhookDestination { Name = "helpdesk", Url = receiver.Url, Secret = "a-secret-of-16-chars" }],
         };
-        using var dispatcher = new WebhookDispatcher(outbox, new Clients(receiver), Options.Create(options), time, NullLogger<WebhookDispatcher>.Instance);
+        using var services = new ServiceCollection().AddMetrics().AddHttpClient().BuildServiceProvider();
+        using var telemetry = new HelpdeskTelemetry(services.GetRequiredService<IMeterFactory>());
+        using var dispatcher = new WebhookDispatcher(store, services.GetRequiredService<IHttpClientFactory>(), Options.Create(options), time, telemetry, NullLogger<WebhookDispatcher>.Instance);
 
-        await dispatcher.StartAsync(TestContext.Current.CancellationToken);
-        await time.TimerCreated.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        await dispatcher.StartAsync(Cancel);
+        await time.TimerCreated.WaitAsync(Cancel);
         time.Advance(PollInterval);
 
         // The clock stands still from here: the whole backlog must go on this one tick, not 50 events per tick.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (outbox.Delivered < 120 && DateTime.UtcNow < deadline) await Task.Delay(20, TestContext.Current.CancellationToken);
-        await dispatcher.StopAsync(TestContext.Current.CancellationToken);
+        while (receiver.Received.Count < 120) await Task.Delay(20, Cancel);
+        await dispatcher.StopAsync(Cancel);
 
-        Assert.Equal((120, 120), (outbox.Delivered, receiver.Requests));
+        Assert.Equal(120, receiver.Received.Select(r => r.Id).Distinct().Count());
+        Assert.Empty(await store.DueAsync("helpdesk", 0, time.GetUtcNow(), 10, Cancel));
+    }
+
+    private static async Task HandOffAsync(SqlTriageStore store, int i)
+    {
+        var draft = new CaseDraft("The app crashes", null, new TriageFacts(), Urgency.Medium, [], [], HandoffReason.Asked, "directline");
+        var state = new TriageState { Stage = TriageStage.HandedOff, Outcome = ConversationOutcome.HandedOff };
+        await store.CommitAsync(new TurnCommit("c" + i, "u" + i, 0, state, DateTimeOffset.UtcNow, "a" + i, draft), Cancel);
     }
 
     /// <summary>A fake clock that says when the dispatcher has made its timer, so the test ticks it only after that.</summary>
@@ -50,66 +71,5 @@ public sealed class WebhookDispatcherTests
             _created.TrySetResult();
             return timer;
         }
-    }
-
-    /// <summary>Events 1 to N, each delivered once to one destination.</summary>
-    private sealed class MemoryOutbox(int events) : IOutbox
-    {
-        private readonly Lock _gate = new();
-        private readonly HashSet<long> _delivered = [];
-
-        public int Delivered
-        {
-            get
-            {
-                lock (_gate) return _delivered.Count;
-            }
-        }
-
-        public Task<IReadOnlyList<(OutboxEvent Event, int Attempts)>> DueAsync(string destination, long after, DateTimeOffset now, int max, CancellationToken cancellationToken)
-        {
-            lock (_gate)
-            {
-                IReadOnlyList<(OutboxEvent, int)> due =
-                [
-                    .. Enumerable.Range(1, events).Select(i => (long)i).Where(id => id > after && !_delivered.Contains(id)).Take(max)
-                        .Select(id => (new OutboxEvent(id, OutboxEventKinds.CaseCreated, $"HD-{id:000000}", now, "{}"), 0)),
-                ];
-                return Task.FromResult(due);
-            }
-        }
-
-        public Task RecordAsync(DeliveryAttempt attempt, CancellationToken cancellationToken)
-        {
-            lock (_gate)
-            {
-                if (attempt.Delivered) _delivered.Add(attempt.EventId);
-            }
-
-            return Task.CompletedTask;
-        }
-
-        public Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(string destination, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<DeadLetter>>([]);
-
-        public Task<bool> RetryAsync(long eventId, string destination, DateTimeOffset now, CancellationToken cancellationToken) => Task.FromResult(false);
-    }
-
-    private sealed class CountingReceiver : HttpMessageHandler
-    {
-        private int _requests;
-
-        public int Requests => Volatile.Read(ref _requests);
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref _requests);
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.NoContent));
-        }
-    }
-
-    private sealed class Clients(HttpMessageHandler handler) : IHttpClientFactory
-    {
-        public HttpClient CreateClient(string name) => new(handler, disposeHandler: false);
     }
 }
