@@ -14,7 +14,7 @@ internal static class AgentRegistration
         services.AddSingleton<AgentAccounts>();
         services.AddHostedService<AdminBootstrap>();
         services.AddSingleton<CaseActions>();
-        services.AddSingleton<ICustomerChannel, DirectLineCustomerChannel>();
+        services.AddSingleton<ICustomerChannel, CustomerChannel>();
         services.AddSingleton<ConsoleFeed>();
         services.AddHostedService<ConsoleFeedDispatcher>();
         services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -47,6 +47,10 @@ public sealed record TriageState
 
     public string? CaseReference { get; init; }
 
+    /// <summary>Where a message to this conversation goes when it is not one of our Direct Line
+    /// conversations: the channel's Connector address, from the customer's last activity.</summary>
+    public ReplyAddress? ReplyAddress { get; init; }
+
     /// <summary>The customer's 1–5 rating of the self-service help, when an article solved it and they rated it.</summary>
     public int? BotRating { get; init; }
 

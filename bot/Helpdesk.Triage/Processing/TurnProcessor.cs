@@ -85,7 +85,7 @@ public sealed partial class TurnProcessor(
                 result = TriageDialog.Step(before, input, turnContext with { Plan = plan, JoiningCase = joining });
             }
 
-            var state = WithTranscript(result.State, input, result.Replies);
+            var state = WithTranscript(result.State, input, result.Replies) with { ReplyAddress = AddressOf(activity) ?? result.State.ReplyAddress };
             CommitResult commit;
             using (telemetry.StartStep("helpdesk.commit"))
             {
@@ -160,6 +160,12 @@ public sealed partial class TurnProcessor(
             : found.Work.Owner is not null ? CaseHandling.AgentActive
             : CaseHandling.Waiting;
     }
+
+    /// <summary>The Connector address an activity came from; null for our own Direct Line, which carries none.</summary>
+    private static ReplyAddress? AddressOf(Activity activity) =>
+        string.IsNullOrEmpty(activity.ServiceUrl) || activity.ChannelId is null
+            ? null
+            : new ReplyAddress(activity.ChannelId, activity.ServiceUrl, activity.Recipient?.Id, activity.Recipient?.Name);
 
     private static TriageState WithTranscript(TriageState state, TurnInput input, IReadOnlyList<BotReply> replies)
     {

@@ -41,6 +41,24 @@ public sealed class TeamsTranscriptTests : IAsyncLifetime
         Assert.All(replies, r => Assert.Equal("28:bot-id", r.GetProperty("from").GetProperty("id").GetString()));
     }
 
+    [Fact]
+    public async Task An_agents_reply_from_the_console_reaches_the_Teams_conversation()
+    {
+        await SendAsync(Teams("message", text: "I want to talk to a person"));
+        await SendAsync(Teams("message", value: new { choice = "Chat now" }));
+        var reference = (await RepliesAsync(2)).Select(r => r.TryGetProperty("text", out var text) ? CaseReference.Find(text.GetString() ?? "") : null).Last(r => r is not null)!;
+
+        using var agent = Helpdesk.Bot.Tests.Agents.AgentClient.For(_host.Bot);
+        (await agent.SignInAsync("admin", BotFactory.AdminPassword)).Dispose();
+        (await agent.PostAsync($"/api/cases/{reference}/claim")).Dispose();
+        using var replied = await agent.PostAsync($"/api/cases/{reference}/reply", new { text = "Hello Maeve, I'm looking at it now." });
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, replied.StatusCode);
+        var sent = (await _host.CallsAsync(until: c => c.Body.Contains("looking at it now", StringComparison.Ordinal))).Single(c => c.Body.Contains("looking at it now", StringComparison.Ordinal));
+        Assert.Equal($"/v3/conversations/{Uri.EscapeDataString(Conversation)}/activities", sent.Path);
+        Assert.Equal("admin: Hello Maeve, I'm looking at it now.", JsonDocument.Parse(sent.Body).RootElement.GetProperty("text").GetString());
+    }
+
     private async Task SendAsync(Dictionary<string, object?> activity)
     {
         using var response = await _host.PostAsync(activity, _host.ValidToken());
