@@ -18,6 +18,8 @@ public sealed record TurnInput(TurnKind Kind, string Text, DateTimeOffset At, st
 
     public static TurnInput HandoffReport(HandoffStatus status, string? explanation, DateTimeOffset at, string channelId) =>
         new(TurnKind.HandoffStatus, explanation ?? "", at, channelId) { Handoff = status };
+
+    public static TurnInput Uninstall(DateTimeOffset at, string channelId) => new(TurnKind.Uninstalled, "", at, channelId);
 }
 
 public enum TurnKind
@@ -25,4 +27,7 @@ public enum TurnKind
     Join,
     Message,
     HandoffStatus,
+
+    /// <summary>The customer removed the bot (a Teams app uninstalled): nothing is said, and nothing may be sent there any more.</summary>
+    Uninstalled,
 }

@@ -19,6 +19,7 @@ public static partial class ActivityReader
             ActivityTypes.ConversationUpdate when BotWasAdded(activity) => TurnInput.Join(now, channel),
             ActivityTypes.Message when MessageText(activity) is { } text => TurnInput.Message(text, now, channel),
             ActivityTypes.Event when activity.Name == HandoffEventNames.Status => HandoffReport(activity, now, channel),
+            ActivityTypes.InstallationUpdate when activity.Action is "remove" or "remove-upgrade" => TurnInput.Uninstall(now, channel),
             _ => null,
         };
         return input is null ? null : input with { ActivityId = activity.Id };

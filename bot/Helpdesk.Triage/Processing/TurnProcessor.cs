@@ -85,7 +85,11 @@ public sealed partial class TurnProcessor(
                 result = TriageDialog.Step(before, input, turnContext with { Plan = plan, JoiningCase = joining });
             }
 
-            var state = WithTranscript(result.State, input, result.Replies) with { ReplyAddress = AddressOf(activity) ?? result.State.ReplyAddress };
+            // An uninstalled app may not be written to: agents' messages stop there instead of failing at Teams.
+            var state = WithTranscript(result.State, input, result.Replies) with
+            {
+                ReplyAddress = input.Kind == TurnKind.Uninstalled ? null : AddressOf(activity) ?? result.State.ReplyAddress,
+            };
             CommitResult commit;
             using (telemetry.StartStep("helpdesk.commit"))
             {

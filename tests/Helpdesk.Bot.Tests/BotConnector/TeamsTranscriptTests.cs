@@ -59,6 +59,27 @@ public sealed class TeamsTranscriptTests : IAsyncLifetime
         Assert.Equal("admin: Hello Maeve, I'm looking at it now.", JsonDocument.Parse(sent.Body).RootElement.GetProperty("text").GetString());
     }
 
+    [Fact]
+    public async Task After_the_app_is_uninstalled_nothing_more_is_sent_to_the_conversation()
+    {
+        await SendAsync(Teams("message", text: "I want to talk to a person"));
+        await SendAsync(Teams("message", value: new { choice = "Chat now" }));
+        var reference = (await RepliesAsync(2)).Select(r => r.TryGetProperty("text", out var text) ? CaseReference.Find(text.GetString() ?? "") : null).Last(r => r is not null)!;
+        var uninstall = Teams("installationUpdate");
+        uninstall["action"] = "remove";
+        await SendAsync(uninstall);
+        var store = (Helpdesk.Triage.Storage.ITriageStore)_host.Bot.Factory.Services.GetService(typeof(Helpdesk.Triage.Storage.ITriageStore))!;
+        while ((await store.LoadAsync(Conversation, Cancel))!.State.ReplyAddress is not null) await Task.Delay(20, Cancel);
+
+        using var agent = Helpdesk.Bot.Tests.Agents.AgentClient.For(_host.Bot);
+        (await agent.SignInAsync("admin", BotFactory.AdminPassword)).Dispose();
+        (await agent.PostAsync($"/api/cases/{reference}/claim")).Dispose();
+        using var replied = await agent.PostAsync($"/api/cases/{reference}/reply", new { text = "Are you still there?" });
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, replied.StatusCode); // recorded on the case
+        Assert.DoesNotContain(_host.Channel.Calls, c => c.Body.Contains("still there", StringComparison.Ordinal));
+    }
+
     private async Task SendAsync(Dictionary<string, object?> activity)
     {
         using var response = await _host.PostAsync(activity, _host.ValidToken());

@@ -32,6 +32,18 @@ public sealed class ActivityReaderTests
         CallerId = DirectLineServer.SecretHolderCallerId,
     };
 
+    [Theory]
+    [InlineData("remove", true)]
+    [InlineData("remove-upgrade", true)]
+    [InlineData("add", false)]
+    [InlineData("add-upgrade", false)]
+    public void ATeamsUninstall_IsATurnOfItsOwn_AndAnInstallIsLeftToTheWelcome(string action, bool uninstalled)
+    {
+        var input = ActivityReader.Read(new Activity { Type = ActivityTypes.InstallationUpdate, Action = action, ChannelId = "msteams", Conversation = new ConversationAccount { Id = "c" } }, Now);
+
+        Assert.Equal(uninstalled ? TurnKind.Uninstalled : null, input?.Kind);
+    }
+
     [Fact]
     public void ACardSubmit_IsReadFromItsValue_NotFromText()
     {
