@@ -1,22 +1,28 @@
+using Helpdesk.Channels.BotConnector;
 using Helpdesk.Channels.DirectLine;
 using Helpdesk.Channels.Schema;
 using Helpdesk.Triage.Cases;
 using Helpdesk.Triage.Handoff;
 using Helpdesk.Triage.Outbox;
+using Helpdesk.Triage.Storage;
 
 namespace Helpdesk.Bot.Conversation;
 
 /// <summary>
 /// The outbox's "channel" destination: for each handoff, one <c>handoff.initiate</c> event into the
-/// customer's Direct Line conversation, for an engagement hub that follows the conversation (Web Chat
-/// shows nothing for events). The outbox delivers at least once; the event's outbox id is the
-/// idempotency key of the recorded activity, so a delivery repeated after a crash records nothing new.
+/// customer's conversation, for an engagement hub that follows the conversation (Web Chat shows nothing
+/// for events). Our own Direct Line records it with the event's outbox id as the idempotency key, so a
+/// delivery repeated after a crash records nothing new; a Bot Connector conversation gets it through
+/// the Connector, where a crash between sending and recording can send it twice. Teams conversations
+/// get none: Teams shows no events and has no hub behind it, and agents there have the handoff card.
 /// A failure is retried on the outbox schedule.
 /// </summary>
 internal sealed partial class ChannelHandoffDispatcher(
     IOutbox outbox,
     ICaseStore cases,
     DirectLineServer directLine,
+    ITriageStore conversations,
+    ConnectorClient connector,
     TimeProvider time,
     ILogger<ChannelHandoffDispatcher> logger) : BackgroundService
 {
@@ -67,6 +73,10 @@ internal sealed partial class ChannelHandoffDispatcher(
         {
             error = e.Message;
         }
+        catch (ConnectorException e)
+        {
+            error = e.Message;
+        }
 
         var now = time.GetUtcNow();
         var next = error is null ? null : RetrySchedule.Next(attempts + 1, MaxAttempts, now, Random.Shared.NextDouble(), RetrySchedule.DefaultFirstDelay);
@@ -85,10 +95,25 @@ internal sealed partial class ChannelHandoffDispatcher(
         // A joined case has moved to the conversation that joined it, so both occasions announce into the case's conversation.
         if (HandoffRecognizer.Recognize(due, handedOff) == HandoffOccasion.None) return "not a handoff";
 
-        if (!await directLine.ExistsAsync(handedOff.ConversationId, cancellationToken)) return "not a Direct Line conversation";
+        if (!await directLine.ExistsAsync(handedOff.ConversationId, cancellationToken)) return await AnnounceThroughConnectorAsync(handedOff, cancellationToken);
         var initiation = HandoffInitiation.Create(handedOff, await ConversationAsync(handedOff.ConversationId, cancellationToken), directLine.Bot);
         var recorded = await directLine.SendAsync(handedOff.ConversationId, initiation, "handoff.initiate:" + due.Id, cancellationToken);
         if (recorded is { WasDuplicate: false }) LogAnnounced(logger, due.Reference, handedOff.ConversationId, recorded.Activity.Id);
+        return null;
+    }
+
+    private async Task<string?> AnnounceThroughConnectorAsync(StoredCase handedOff, CancellationToken cancellationToken)
+    {
+        if ((await conversations.LoadAsync(handedOff.ConversationId, cancellationToken))?.State.ReplyAddress is not { } address)
+        {
+            return "no channel reaches the conversation";
+        }
+
+        if (address.ChannelId == ChannelIds.Teams) return "Teams shows no handoff events";
+        var bot = new ChannelAccount { Id = address.BotId, Name = address.BotName, Role = "bot" };
+        var initiation = HandoffInitiation.Create(handedOff, HandoffInitiation.TranscriptActivities(handedOff, bot), bot);
+        var sent = await connector.SendAsync(address.ServiceUrl, handedOff.ConversationId, initiation, cancellationToken);
+        LogAnnounced(logger, handedOff.Reference, handedOff.ConversationId, sent.Id);
         return null;
     }
 

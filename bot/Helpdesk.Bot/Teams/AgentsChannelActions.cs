@@ -18,7 +18,7 @@ internal sealed class AgentsChannelActions(CaseActions actions, RoutingConfigura
     public string? ClaimRequest(Activity activity)
     {
         var channel = options.Value;
-        if (!channel.IsEnabled || activity.Type != ActivityTypes.Message || activity.ChannelId != "msteams") return null;
+        if (!channel.IsEnabled || activity.Type != ActivityTypes.Message || activity.ChannelId != ChannelIds.Teams) return null;
         // A reply in a channel thread names the thread: "19:…@thread.tacv2;messageid=…".
         if (activity.Conversation?.Id is not { } conversation || !conversation.Split(';')[0].Equals(channel.ConversationId.Split(';')[0], StringComparison.Ordinal)) return null;
         return activity.Value is { ValueKind: JsonValueKind.Object } value
