@@ -35,6 +35,7 @@ internal static class ConnectorRegistration
         services.AddSingleton(provider => new BotTokenProvider(Http(provider), bot, credentials, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => new ConnectorClient(
             Http(provider), provider.GetRequiredService<BotTokenProvider>(), provider.GetRequiredService<ServiceUrlTrust>(), retry, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ConnectorInbox>();
         services.AddSingleton<ConnectorBot>();
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ConnectorTurns>(provider, (IDirectLineBot)provider.GetRequiredService<ConnectorBot>()));
         services.AddHostedService(provider => provider.GetRequiredService<ConnectorTurns>());

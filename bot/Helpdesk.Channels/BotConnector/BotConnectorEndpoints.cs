@@ -9,8 +9,9 @@ namespace Helpdesk.Channels.BotConnector;
 /// <summary>
 /// <c>POST /api/messages</c>, where Azure Bot Service (and Teams through it) delivers activities:
 /// 401 without a valid channel token (nothing is processed), 400 for a body that is not an activity,
-/// 413 when too large, 501 for invokes the bot does not handle, and otherwise 200 at once with the
-/// turn queued; the replies go back through the Connector.
+/// 413 when too large, 501 for invokes the bot does not handle (a handled one is answered in the
+/// response), 503 when the activity cannot be taken in, and otherwise 200 once the activity is in the
+/// inbox, before its turn runs; the replies go back through the Connector.
 /// </summary>
 public static class BotConnectorEndpoints
 {
@@ -18,6 +19,11 @@ public static class BotConnectorEndpoints
 
     /// <summary>Activities are small; this bounds what an unauthenticated caller can make the bot read.</summary>
     private const int MaxActivityBytes = 256 * 1024;
+
+    private const string HealthCheckInvoke = "healthCheck";
+
+    // As the Bot Framework SDK answers it; the bot's own token is not echoed back.
+    private const string HealthCheckResponse = """{"healthResults":{"success":true,"messages":["Health check succeeded."]}}""";
 
     public static IEndpointRouteBuilder MapBotConnector(this IEndpointRouteBuilder endpoints, string path = DefaultPath)
     {
@@ -45,11 +51,29 @@ public static class BotConnectorEndpoints
         if (auth.Identity is not null || serviceUrl.IsLoopback) trust.Prove(activity.ServiceUrl!);
         else return Error(StatusCodes.Status401Unauthorized, "Unauthenticated activities may only come from this machine.");
 
-        if (activity.Type == ActivityTypes.Invoke) return Error(StatusCodes.Status501NotImplemented, $"The bot does not handle invoke '{activity.Name}'.");
-        return turns.TryEnqueue(activity)
-            ? Results.Ok()
-            : Error(StatusCodes.Status503ServiceUnavailable, "The bot is too busy right now; send the activity again shortly.");
+        if (activity.Type == ActivityTypes.Invoke) return Invoke(activity);
+        try
+        {
+            if (await turns.AcceptAsync(activity, cancellationToken)) return Results.Ok();
+        }
+        catch (System.Data.Common.DbException)
+        {
+            // Nothing was accepted; the channel may send it again.
+        }
+
+        http.Response.Headers.RetryAfter = "5";
+        return Error(StatusCodes.Status503ServiceUnavailable, "The bot cannot take the activity right now; send it again shortly.");
     }
+
+    /// <summary>
+    /// Invokes are answered in the response itself. The bot handles Azure Bot Service's
+    /// <c>healthCheck</c>; anything else is 501, which tells the channel it is not supported.
+    /// </summary>
+    private static IResult Invoke(Activity activity) => activity.Name switch
+    {
+        HealthCheckInvoke => Results.Text(HealthCheckResponse, "application/json"),
+        _ => Error(StatusCodes.Status501NotImplemented, $"The bot does not handle invoke '{activity.Name}'."),
+    };
 
     private static IResult Error(int status, string message) =>
         Results.Text(JsonSerializer.Serialize(new Dictionary<string, Dictionary<string, string>> { ["error"] = new() { ["code"] = status.ToString(System.Globalization.CultureInfo.InvariantCulture), ["message"] = message } }), "application/json", statusCode: status);

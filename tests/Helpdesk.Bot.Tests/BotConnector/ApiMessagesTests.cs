@@ -4,9 +4,12 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using Helpdesk.Bot.Tests.DirectLine;
+using Helpdesk.Bot.Tests.Hosting;
 using Helpdesk.Tests.BotConnector;
 using Helpdesk.Triage.Storage;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Helpdesk.Bot.Tests.BotConnector;
@@ -15,8 +18,13 @@ namespace Helpdesk.Bot.Tests.BotConnector;
 /// issuer on loopback, replies into a fake channel on loopback that checks the bot's token.</summary>
 public sealed class ApiMessagesTests : IAsyncLifetime
 {
+    private readonly LogRecorder _logs = new();
+
     // A host of its own per test: the assertions count every call the channel received.
-    private readonly ConnectorHost _host = new();
+    private readonly ConnectorHost _host;
+
+    public ApiMessagesTests() =>
+        _host = new ConnectorHost((builder, _) => builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(_logs)));
 
     private TestIssuer Issuer => _host.Issuer;
 
@@ -69,12 +77,39 @@ public sealed class ApiMessagesTests : IAsyncLifetime
         using var get = await Bot.Http.GetAsync(new Uri("/api/messages", UriKind.Relative), Cancel);
         using var typeless = await PostRawAsync("""{"text":"hi","serviceUrl":"SERVICE"}""".Replace("SERVICE", Channel.ServiceUrl, StringComparison.Ordinal), ValidToken());
         using var notJson = await PostRawAsync("{", ValidToken());
-        using var invoke = await PostAsync(Activity("invoke", "c2", "i1", name: "composeExtension/query"), ValidToken());
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, get.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, typeless.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
-        Assert.Equal(HttpStatusCode.NotImplemented, invoke.StatusCode);
+    }
+
+    [Fact]
+    public async Task Unknown_activity_types_and_event_names_are_accepted_and_ignored_without_an_error()
+    {
+        using var unknownType = await PostAsync(Activity("someFutureType", "c4", "u1"), ValidToken());
+        using var unknownEvent = await PostAsync(Activity("event", "c4", "u2", name: "some.vendor.event"), ValidToken());
+        using var message = await PostAsync(Activity("message", "c4", "u3", text: "help"), ValidToken());
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (unknownType.StatusCode, unknownEvent.StatusCode));
+        // One conversation's turns run in order: once the message is answered, the two before it have been handled.
+        var calls = await _host.CallsAsync(until: c => c.Path.EndsWith("/u3", StringComparison.Ordinal));
+        Assert.DoesNotContain(calls, c => c.Path.EndsWith("/u1", StringComparison.Ordinal) || c.Path.EndsWith("/u2", StringComparison.Ordinal));
+        Assert.NotEmpty(_logs.Entries); // the recorder hears the host
+        Assert.DoesNotContain(_logs.Entries, e => e.Level >= LogLevel.Error);
+    }
+
+    [Fact]
+    public async Task A_health_check_invoke_is_answered_in_the_response_and_an_unknown_invoke_is_501()
+    {
+        using var healthCheck = await PostAsync(Activity("invoke", "c5", "i1", name: "healthCheck"), ValidToken());
+        using var unknown = await PostAsync(Activity("invoke", "c5", "i2", name: "composeExtension/query"), ValidToken());
+
+        Assert.Equal(HttpStatusCode.OK, healthCheck.StatusCode);
+        Assert.Equal("application/json", healthCheck.Content.Headers.ContentType?.MediaType);
+        var results = JsonDocument.Parse(await healthCheck.Content.ReadAsStringAsync(Cancel)).RootElement.GetProperty("healthResults");
+        Assert.True(results.GetProperty("success").GetBoolean());
+        Assert.Equal(HttpStatusCode.NotImplemented, unknown.StatusCode);
+        Assert.Empty(Channel.Calls);
     }
 
     [Fact]

@@ -15,6 +15,8 @@ public sealed class ConnectorHost(Action<IWebHostBuilder, ConnectorHost>? config
 {
     private static readonly JsonSerializerOptions WithoutNulls = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
+    private string? _restartedOn;
+
     public TestIssuer Issuer { get; private set; } = null!;
 
     public FakeConnector Channel { get; private set; } = null!;
@@ -27,18 +29,33 @@ public sealed class ConnectorHost(Action<IWebHostBuilder, ConnectorHost>? config
     {
         Issuer = await TestIssuer.StartAsync();
         Channel = await FakeConnector.StartAsync();
-        Bot = new KestrelBot(null, builder =>
+        Bot = new KestrelBot(null, Configure);
+    }
+
+    /// <summary>Stops the bot and starts it again on the same data, trusting the same issuer and channel.</summary>
+    /// <param name="more">More settings for the new host.</param>
+    public void RestartBot(Action<IWebHostBuilder>? more = null)
+    {
+        _restartedOn = Bot.Factory.DataDirectory;
+        Bot.Dispose();
+        Bot = new KestrelBot(_restartedOn, builder =>
         {
-            builder.UseSetting("BotConnector:AppId", TestIssuer.AppId);
-            builder.UseSetting("BotConnector:ChannelMetadataUrl", "http://127.0.0.1:9/never-used");
-            builder.UseSetting("BotConnector:EntraMetadataUrl", "http://127.0.0.1:9/never-used");
-            builder.UseSetting("BotConnector:LocalIssuers:0:Issuer", TestIssuer.Issuer);
-            builder.UseSetting("BotConnector:LocalIssuers:0:MetadataUrl", Issuer.MetadataUrl);
-            builder.UseSetting("BotConnector:Credentials:Authority", Channel.ServiceUrl);
-            builder.UseSetting("BotConnector:Credentials:ClientSecret", FakeConnector.ClientSecret);
-            builder.UseSetting("BotConnector:AllowedServiceUrls:0", "https://smba.trafficmanager.net/");
-            configure?.Invoke(builder, this);
+            Configure(builder);
+            more?.Invoke(builder);
         });
+    }
+
+    private void Configure(IWebHostBuilder builder)
+    {
+        builder.UseSetting("BotConnector:AppId", TestIssuer.AppId);
+        builder.UseSetting("BotConnector:ChannelMetadataUrl", "http://127.0.0.1:9/never-used");
+        builder.UseSetting("BotConnector:EntraMetadataUrl", "http://127.0.0.1:9/never-used");
+        builder.UseSetting("BotConnector:LocalIssuers:0:Issuer", TestIssuer.Issuer);
+        builder.UseSetting("BotConnector:LocalIssuers:0:MetadataUrl", Issuer.MetadataUrl);
+        builder.UseSetting("BotConnector:Credentials:Authority", Channel.ServiceUrl);
+        builder.UseSetting("BotConnector:Credentials:ClientSecret", FakeConnector.ClientSecret);
+        builder.UseSetting("BotConnector:AllowedServiceUrls:0", "https://smba.trafficmanager.net/");
+        configure?.Invoke(builder, this);
     }
 
     public async ValueTask DisposeAsync()
@@ -46,6 +63,8 @@ public sealed class ConnectorHost(Action<IWebHostBuilder, ConnectorHost>? config
         Bot.Dispose();
         await Channel.DisposeAsync();
         await Issuer.DisposeAsync();
+        // A restarted host does not own the data it was started on.
+        if (_restartedOn is not null) Directory.Delete(_restartedOn, recursive: true);
     }
 
     /// <summary>A channel token vouching for the fake channel's service URL.</summary>
