@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Helpdesk.Channels.Schema;
 using Helpdesk.Triage.Cases;
 using Helpdesk.Triage.Routing;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,9 @@ namespace Helpdesk.Bot.Agents;
 /// </summary>
 internal static class CaseApiEndpoints
 {
+    // The bot's side of a downloaded transcript; a case does not record the channel's own account for it.
+    private static readonly ChannelAccount TranscriptBot = new() { Id = "bot", Name = "Support", Role = "bot" };
+
     public static WebApplication MapAgentApi(this WebApplication app)
     {
         var api = app.MapGroup("/api").RequireAuthorization(AgentPolicies.Agent).WithTags("Agents");
@@ -72,6 +76,13 @@ internal static class CaseApiEndpoints
                 ? Results.Json(CaseViews.Detail(found, routing, time.GetUtcNow()), AgentJsonContext.Default.CaseDetail)
                 : Error(StatusCodes.Status404NotFound, $"There is no case {reference}."))
             .WithSummary("One case with everything: facts, intent, articles, priority reasons, SLA, customer, transcript, timeline.").Produces<CaseDetail>().Produces<ApiError>(StatusCodes.Status404NotFound);
+
+        api.MapGet("/cases/{reference}/transcript", async (string reference, ICaseStore cases, CancellationToken cancellationToken) =>
+            await cases.FindCaseAsync(reference.ToUpperInvariant(), cancellationToken) is { } found
+                ? Results.File(TranscriptFile.Write(CaseTranscript.Activities(found, TranscriptBot)), "application/json", found.Reference + TranscriptFile.Extension)
+                : Error(StatusCodes.Status404NotFound, $"There is no case {reference}."))
+            .WithSummary("The case's conversation as a Bot Framework .transcript file (opens in the Bot Framework Emulator).")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json").Produces<ApiError>(StatusCodes.Status404NotFound);
 
         api.MapPost("/cases/next", (CaseActions run, ClaimsPrincipal user, CancellationToken ct) => run.ClaimAsync(null, user, ct))
             .AddEndpointFilter<ConsoleRequestFilter>().WithTags("Case actions")

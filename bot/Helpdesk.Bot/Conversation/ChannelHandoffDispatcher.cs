@@ -111,7 +111,7 @@ internal sealed partial class ChannelHandoffDispatcher(
 
         if (address.ChannelId == ChannelIds.Teams) return "Teams shows no handoff events";
         var bot = new ChannelAccount { Id = address.BotId, Name = address.BotName, Role = "bot" };
-        var initiation = HandoffInitiation.Create(handedOff, HandoffInitiation.TranscriptActivities(handedOff, bot), bot);
+        var initiation = HandoffInitiation.Create(handedOff, CaseTranscript.Activities(handedOff, bot), bot);
         var sent = await connector.SendAsync(address.ServiceUrl, handedOff.ConversationId, initiation, cancellationToken);
         LogAnnounced(logger, handedOff.Reference, handedOff.ConversationId, sent.Id);
         return null;

@@ -20,26 +20,6 @@ public static class HandoffInitiation
     /// long chat cannot make an event of any size.</summary>
     public const int MaxTranscriptActivities = 500;
 
-    /// <summary>
-    /// The case's own transcript as message activities, for a conversation the bot has no activity log
-    /// of (a Bot Connector channel keeps the conversation; the case keeps what was said).
-    /// </summary>
-    public static IReadOnlyList<Activity> TranscriptActivities(StoredCase handedOff, ChannelAccount bot)
-    {
-        var user = new ChannelAccount { Id = handedOff.UserId, Role = "user" };
-        var where = new ConversationAccount { Id = handedOff.ConversationId };
-        return [.. handedOff.Transcript.Select(entry => new Activity
-        {
-            Type = ActivityTypes.Message,
-            ChannelId = handedOff.Details.ChannelId,
-            From = entry.Role == "user" ? user : bot,
-            Recipient = entry.Role == "user" ? bot : user,
-            Conversation = where,
-            Timestamp = entry.At,
-            Text = entry.Text,
-        })];
-    }
-
     /// <param name="conversation">The conversation's recorded activities, oldest first. Only messages
     /// go into the transcript: the hidden conversationUpdate and earlier events are not part of what was said.</param>
     /// <param name="bot">The bot's account on the channel.</param>

@@ -113,6 +113,23 @@ public sealed class ApiMessagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_bot_joining_a_conversation_gets_exactly_one_welcome_and_another_member_joining_none()
+    {
+        var joined = Activity("conversationUpdate", "c6", "j1");
+        joined["membersAdded"] = new[] { new { id = "user-1" }, new { id = "bot-1" } };
+        var another = Activity("conversationUpdate", "c6", "j2");
+        another["membersAdded"] = new[] { new { id = "user-2" } };
+        using var first = await PostAsync(joined, ValidToken());
+        using var second = await PostAsync(another, ValidToken());
+        using var message = await PostAsync(Activity("message", "c6", "j3", text: "help"), ValidToken());
+
+        var calls = await _host.CallsAsync(until: c => c.Path.EndsWith("/j3", StringComparison.Ordinal));
+        var welcome = Assert.Single(calls, c => c.Path.EndsWith("/j1", StringComparison.Ordinal));
+        Assert.Equal("message", JsonDocument.Parse(welcome.Body).RootElement.GetProperty("type").GetString());
+        Assert.DoesNotContain(calls, c => c.Path.EndsWith("/j2", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_redelivered_activity_is_one_turn()
     {
         for (var i = 0; i < 3; i++) (await PostAsync(Activity("message", "c3", "same-id", text: "I want to talk to a person"), ValidToken())).Dispose();

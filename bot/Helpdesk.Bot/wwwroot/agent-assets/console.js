@@ -1191,6 +1191,7 @@
     list.replaceChildren(...nodes);
 
     const count = Array.isArray(c.transcript) ? c.transcript.length : 0;
+    $('transcript-download').href = '/api/cases/' + encodeURIComponent(c.reference) + '/transcript';
     $('conversation-meta').textContent = [c.channel ? humanize(c.channel) : '', count + (count === 1 ? ' message' : ' messages')].filter(Boolean).join(' · ');
 
     if (switching || nearBottom) list.scrollTop = list.scrollHeight;
