@@ -274,6 +274,8 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'BotConnector__AppId', value: botAppId }
         { name: 'BotConnector__TenantId', value: botTenantId }
         { name: 'BotConnector__Credentials__ClientSecret', value: '@Microsoft.KeyVault(${vaultReference};SecretName=bot-client-secret)' }
+        // Teams opens article links only as absolute https addresses.
+        { name: 'Triage__ArticleBaseUrl', value: 'https://${appName}.azurewebsites.net/kb/' }
       ]
     }
   }

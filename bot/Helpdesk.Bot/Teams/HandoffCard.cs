@@ -50,7 +50,7 @@ internal static class HandoffCard
         {
             Type = ActivityTypes.Message,
             Summary = $"{handedOff.Reference}: {handedOff.Details.Problem}",
-            Attachments = [new Attachment { ContentType = ReplyRenderer.AdaptiveCardContentType, Content = JsonSerializer.SerializeToElement(card, ChannelJson.Info<JsonObject>()) }],
+            Attachments = [new Attachment { ContentType = AdaptiveCards.ContentType, Content = JsonSerializer.SerializeToElement(card, ChannelJson.Info<JsonObject>()) }],
         };
     }
 }

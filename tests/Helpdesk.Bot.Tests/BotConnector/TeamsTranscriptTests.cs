@@ -26,7 +26,8 @@ public sealed class TeamsTranscriptTests : IAsyncLifetime
         await SendAsync(Teams("conversationUpdate", membersAdded: true));
         await SendAsync(Teams("message", text: "<at>Support</at> I want to talk to a person"));
         var afterAsking = await RepliesAsync(2);
-        await SendAsync(Teams("message", value: new { choice = "Chat now" }));
+        // The answer is what Teams sends for the card's button: its data as the value, no text.
+        await SendAsync(Teams("message", value: SubmitData(afterAsking, "Chat now")));
 
         var replies = await RepliesAsync(3);
         var texts = replies.Select(r => r.TryGetProperty("text", out var text) ? text.GetString() ?? "" : "").ToList();
@@ -79,6 +80,15 @@ public sealed class TeamsTranscriptTests : IAsyncLifetime
         Assert.Equal(System.Net.HttpStatusCode.OK, replied.StatusCode); // recorded on the case
         Assert.DoesNotContain(_host.Channel.Calls, c => c.Body.Contains("still there", StringComparison.Ordinal));
     }
+
+    /// <summary>The data of the Action.Submit button titled <paramref name="title"/> on the bot's Adaptive Cards.</summary>
+    private static JsonElement SubmitData(IEnumerable<JsonElement> replies, string title) =>
+        replies.Where(r => r.TryGetProperty("attachments", out _))
+            .SelectMany(r => r.GetProperty("attachments").EnumerateArray())
+            .Where(a => a.GetProperty("contentType").GetString() == "application/vnd.microsoft.card.adaptive" && a.GetProperty("content").TryGetProperty("actions", out _))
+            .SelectMany(a => a.GetProperty("content").GetProperty("actions").EnumerateArray())
+            .Single(action => action.GetProperty("type").GetString() == "Action.Submit" && action.GetProperty("title").GetString() == title)
+            .GetProperty("data");
 
     private async Task SendAsync(Dictionary<string, object?> activity)
     {

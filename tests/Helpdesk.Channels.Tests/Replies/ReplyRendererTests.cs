@@ -60,7 +60,7 @@ public sealed class ReplyRendererTests
         var activity = ReplyRenderer.Render(reply, Inbound);
 
         var card = Assert.Single(activity.Attachments!);
-        Assert.Equal("application/vnd.microsoft.card.adaptive", card.ContentType);
+        Assert.Equal(AdaptiveCards.ContentType, card.ContentType);
         var content = card.Content!.Value;
         Assert.Equal(("AdaptiveCard", "1.5"), (content.GetProperty("type").GetString(), content.GetProperty("version").GetString()));
         var facts = content.GetProperty("body")[1].GetProperty("facts");
@@ -81,5 +81,54 @@ public sealed class ReplyRendererTests
         Assert.DoesNotContain("id", names);
         Assert.DoesNotContain(names, n => char.IsUpper(n[0]));
         Assert.DoesNotContain("null", json, StringComparison.Ordinal);
+    }
+
+    private static readonly Activity FromTeams = Inbound with { ChannelId = "msteams", Id = "1677000000001" };
+
+    [Fact]
+    public void In_Teams_choices_are_submit_buttons_on_an_adaptive_card_whose_data_reads_like_the_title()
+    {
+        var activity = ReplyRenderer.Render(BotReply.Say("How urgent is it?", "High", "Low"), FromTeams);
+
+        Assert.Null(activity.SuggestedActions);
+        Assert.Equal("How urgent is it?", activity.Text);
+        var card = Assert.Single(activity.Attachments!);
+        Assert.Equal(AdaptiveCards.ContentType, card.ContentType);
+        var content = card.Content!.Value;
+        Assert.Equal("1.5", content.GetProperty("version").GetString());
+        var actions = content.GetProperty("actions").EnumerateArray().ToList();
+        Assert.All(actions, a => Assert.Equal("Action.Submit", a.GetProperty("type").GetString()));
+        Assert.Equal(["High", "Low"], actions.Select(a => a.GetProperty("title").GetString()));
+        Assert.Equal(["High", "Low"], actions.Select(a => a.GetProperty("data").GetProperty("choice").GetString()));
+        Assert.DoesNotContain("postBack", ChannelJson.Serialize(activity), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void In_Teams_articles_are_adaptive_cards_that_open_the_article()
+    {
+        var reply = new BotReply { Text = "This should help:", Articles = [new("a", "A", "About a", "https://help.example/kb/a"), new("b", "B", "About b", "https://help.example/kb/b")] };
+
+        var activity = ReplyRenderer.Render(reply, FromTeams);
+
+        Assert.Equal("carousel", activity.AttachmentLayout);
+        Assert.All(activity.Attachments!, a => Assert.Equal(AdaptiveCards.ContentType, a.ContentType));
+        var first = activity.Attachments![0].Content!.Value;
+        Assert.Equal("A", first.GetProperty("body")[0].GetProperty("text").GetString());
+        var open = first.GetProperty("actions")[0];
+        Assert.Equal(("Action.OpenUrl", "https://help.example/kb/a"), (open.GetProperty("type").GetString(), open.GetProperty("url").GetString()));
+        Assert.Equal("https://help.example/kb/a", first.GetProperty("selectAction").GetProperty("url").GetString());
+    }
+
+    [Fact]
+    public void In_Teams_a_summary_carries_its_own_answers_as_buttons()
+    {
+        var reply = new BotReply { Summary = new SummaryCard("Here's what I'll send", [new("Account", "ACC-20931")]), Choices = ["Send it", "Change something"] };
+
+        var activity = ReplyRenderer.Render(reply, FromTeams);
+
+        var card = Assert.Single(activity.Attachments!).Content!.Value;
+        Assert.Equal("ACC-20931", card.GetProperty("body")[1].GetProperty("facts")[0].GetProperty("value").GetString());
+        Assert.Equal(["Send it", "Change something"], card.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("data").GetProperty("choice").GetString()));
+        Assert.Null(activity.SuggestedActions);
     }
 }
