@@ -15,16 +15,16 @@ internal sealed partial class ConsoleFeedDispatcher(IOutbox outbox, ConsoleFeed 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        long? after = null;
+        OutboxPosition? after = null;
         using var timer = new PeriodicTimer(Every, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
-                after ??= await outbox.LatestIdAsync(stoppingToken);
+                after ??= await outbox.LatestAsync(stoppingToken);
                 foreach (var (due, _) in await outbox.DueAsync(Destination, after.Value, time.GetUtcNow(), 200, stoppingToken))
                 {
-                    after = Math.Max(after.Value, due.Id);
+                    after = OutboxPosition.Max(after.Value, due.Position);
                     feed.Publish(new CaseNotice(due.Reference, due.Kind));
                 }
             }

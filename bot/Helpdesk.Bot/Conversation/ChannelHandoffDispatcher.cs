@@ -41,7 +41,7 @@ internal sealed partial class ChannelHandoffDispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Every event at or below this id has a delivery row for this destination, so retries are found through those.
-        var after = 0L;
+        var after = OutboxPosition.Start;
         using var timer = new PeriodicTimer(Every, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
@@ -50,7 +50,7 @@ internal sealed partial class ChannelHandoffDispatcher(
                 foreach (var (due, attempts) in await outbox.DueAsync(Destination, after, time.GetUtcNow(), Batch, stoppingToken))
                 {
                     await DeliverAsync(due, attempts, stoppingToken);
-                    after = Math.Max(after, due.Id);
+                    after = OutboxPosition.Max(after, due.Position);
                 }
             }
             catch (System.Data.Common.DbException e)

@@ -33,7 +33,7 @@ internal sealed partial class AgentsChannelDispatcher(
         if (!channel.IsEnabled) return;
 
         // Every event at or below this id has a delivery row for this destination, so retries are found through those.
-        var after = 0L;
+        var after = OutboxPosition.Start;
         using var timer = new PeriodicTimer(Every, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
@@ -41,7 +41,7 @@ internal sealed partial class AgentsChannelDispatcher(
             {
                 foreach (var (due, attempts) in await outbox.DueAsync(Destination, after, time.GetUtcNow(), 50, stoppingToken))
                 {
-                    after = Math.Max(after, due.Id);
+                    after = OutboxPosition.Max(after, due.Position);
                     if (!await outbox.ClaimAsync(due.Id, Destination, time.GetUtcNow(), time.GetUtcNow() + Lease, stoppingToken)) continue;
                     var skipped = due.Kind is not (OutboxEventKinds.CaseCreated or OutboxEventKinds.CaseEscalated) ? "not a new or escalated case"
                         : time.GetUtcNow() - due.OccurredAt > FreshFor ? "too old to post"

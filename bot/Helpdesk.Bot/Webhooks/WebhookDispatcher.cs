@@ -24,7 +24,7 @@ internal sealed partial class WebhookDispatcher(
     private const int Batch = 50;
 
     // Per destination, the highest event id handled: each one then has a delivery row, so retries are found through those.
-    private readonly Dictionary<string, long> _after = [];
+    private readonly Dictionary<string, OutboxPosition> _after = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -96,7 +96,7 @@ internal sealed partial class WebhookDispatcher(
     private static TimeSpan Lease(WebhookDestination destination) => destination.Timeout * 2 + TimeSpan.FromSeconds(30);
 
     private void Handled(WebhookDestination destination, OutboxEvent due) =>
-        _after[destination.Name] = Math.Max(_after.GetValueOrDefault(destination.Name), due.Id);
+        _after[destination.Name] = OutboxPosition.Max(_after.GetValueOrDefault(destination.Name), due.Position);
 
     /// <summary>Sends one event; null when the receiver accepted it (2xx), else why not.</summary>
     private async Task<string?> PostAsync(WebhookDestination destination, OutboxEvent due, CancellationToken cancellationToken)

@@ -7,9 +7,9 @@ namespace Helpdesk.Triage.Outbox;
 public interface IOutbox
 {
     /// <summary>Events this destination has not received yet and whose next attempt is due: new events
-    /// after <paramref name="after"/> (the highest id the caller has already handled; 0 to look at all),
-    /// and retries whose time has come.</summary>
-    Task<IReadOnlyList<(OutboxEvent Event, int Attempts)>> DueAsync(string destination, long after, DateTimeOffset now, int max, CancellationToken cancellationToken);
+    /// after <paramref name="after"/> (the highest position the caller has already handled;
+    /// <see cref="OutboxPosition.Start"/> to look at all), and retries whose time has come; in position order.</summary>
+    Task<IReadOnlyList<(OutboxEvent Event, int Attempts)>> DueAsync(string destination, OutboxPosition after, DateTimeOffset now, int max, CancellationToken cancellationToken);
 
     /// <summary>Takes the event's next attempt for this destination until <paramref name="leaseUntil"/>; false when
     /// another instance already has it (or it is delivered or dead). Instances sharing one database
@@ -18,8 +18,9 @@ public interface IOutbox
 
     Task RecordAsync(DeliveryAttempt attempt, CancellationToken cancellationToken);
 
-    /// <summary>The newest event's id (0 when there is none): where a feed that only wants what happens from now on starts.</summary>
-    Task<long> LatestIdAsync(CancellationToken cancellationToken);
+    /// <summary>The newest readable event's position (<see cref="OutboxPosition.Start"/> when there is none): where a
+    /// feed that only wants what happens from now on starts.</summary>
+    Task<OutboxPosition> LatestAsync(CancellationToken cancellationToken);
 
     Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(string destination, CancellationToken cancellationToken);
 

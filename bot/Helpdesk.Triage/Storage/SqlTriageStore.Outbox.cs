@@ -8,29 +8,29 @@ namespace Helpdesk.Triage.Storage;
 /// <summary>The outbox: events written with the case in one transaction, and per-destination delivery state.</summary>
 public sealed partial class SqlTriageStore : IOutbox
 {
-    public async Task<IReadOnlyList<(OutboxEvent Event, int Attempts)>> DueAsync(string destination, long after, DateTimeOffset now, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(OutboxEvent Event, int Attempts)>> DueAsync(string destination, OutboxPosition after, DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         // New events come from after the caller's cursor, retries from the deliveries index, so the
         // cost follows what is pending rather than the whole history.
         await using var command = connection.Sql(
-            """
-            SELECT id, kind, reference, occurred_at, payload, attempts FROM (
-                SELECT e.id, e.kind, e.reference, e.occurred_at, e.payload, 0 AS attempts
+            $"""
+            SELECT id, kind, reference, occurred_at, payload, tx, attempts FROM (
+                SELECT e.id, e.kind, e.reference, e.occurred_at, e.payload, e.tx, 0 AS attempts
                 FROM outbox_events e
-                WHERE e.id > @after
+                WHERE (e.tx, e.id) > (@tx, @id) AND e.tx < {SettledBelow}
                   AND NOT EXISTS (SELECT 1 FROM outbox_deliveries d WHERE d.event_id = e.id AND d.destination = @destination)
                 UNION ALL
-                SELECT e.id, e.kind, e.reference, e.occurred_at, e.payload, d.attempts
+                SELECT e.id, e.kind, e.reference, e.occurred_at, e.payload, e.tx, d.attempts
                 FROM outbox_deliveries d JOIN outbox_events e ON e.id = d.event_id
                 WHERE d.destination = @destination AND d.delivered_at IS NULL AND d.dead_at IS NULL AND d.next_attempt_at <= @now) due
-            ORDER BY id
+            ORDER BY tx, id
             LIMIT @max
             """,
-            ("destination", destination), ("after", after), ("now", now), ("max", max));
+            ("destination", destination), ("tx", after.Transaction), ("id", after.Id), ("now", now), ("max", max));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var due = new List<(OutboxEvent, int)>();
-        while (await reader.ReadAsync(cancellationToken)) due.Add((ReadEvent(reader), (int)reader.GetNumber(5)));
+        while (await reader.ReadAsync(cancellationToken)) due.Add((ReadEvent(reader), (int)reader.GetNumber(6)));
         return due;
     }
 
@@ -49,11 +49,12 @@ public sealed partial class SqlTriageStore : IOutbox
             ("event", eventId), ("destination", destination), ("lease", leaseUntil), ("now", now)) == 1;
     }
 
-    public async Task<long> LatestIdAsync(CancellationToken cancellationToken)
+    public async Task<OutboxPosition> LatestAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.Sql("SELECT COALESCE(MAX(id), 0) FROM outbox_events");
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        await using var command = connection.Sql($"SELECT tx, id FROM outbox_events WHERE tx < {SettledBelow} ORDER BY tx DESC, id DESC LIMIT 1");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new OutboxPosition(reader.GetNumber(0), reader.GetNumber(1)) : OutboxPosition.Start;
     }
 
     public async Task RecordAsync(DeliveryAttempt attempt, CancellationToken cancellationToken)
@@ -82,7 +83,7 @@ public sealed partial class SqlTriageStore : IOutbox
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.Sql(
             """
-            SELECT e.id, e.kind, e.reference, e.occurred_at, e.payload, d.attempts, d.dead_at, d.last_error
+            SELECT e.id, e.kind, e.reference, e.occurred_at, e.payload, e.tx, d.attempts, d.dead_at, d.last_error
             FROM outbox_deliveries d JOIN outbox_events e ON e.id = d.event_id
             WHERE d.destination = @destination AND d.dead_at IS NOT NULL
             ORDER BY e.id
@@ -92,7 +93,7 @@ public sealed partial class SqlTriageStore : IOutbox
         var dead = new List<DeadLetter>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            dead.Add(new DeadLetter(ReadEvent(reader), destination, (int)reader.GetNumber(5), reader.GetTimestamp(6), reader.GetNullableString(7)));
+            dead.Add(new DeadLetter(ReadEvent(reader), destination, (int)reader.GetNumber(6), reader.GetTimestamp(7), reader.GetNullableString(8)));
         }
 
         return dead;
@@ -112,18 +113,10 @@ public sealed partial class SqlTriageStore : IOutbox
     }
 
     /// <summary>Writes the event with the case as it now stands; called inside the case's transaction.</summary>
-    private async Task AddOutboxEventAsync(DbConnection connection, string kind, string reference, DateTimeOffset at, CancellationToken cancellationToken)
+    private static async Task AddOutboxEventAsync(DbConnection connection, string kind, string reference, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var stored = await ReadCaseAsync(connection, reference, cancellationToken)
             ?? throw new InvalidOperationException($"Case {reference} vanished inside its own transaction.");
-        if (_database.Kind == DatabaseKind.PostgreSql)
-        {
-            // Dispatchers read new events after the highest id they have seen, which is only safe if
-            // ids become visible in order. Concurrent transactions could commit id 11 before id 10, so
-            // writers of events take turns from here to their commit (SQLite's single writer already does).
-            await connection.RunAsync("SELECT pg_advisory_xact_lock(7234002)", cancellationToken);
-        }
-
         await connection.RunAsync(
             "INSERT INTO outbox_events (kind, reference, occurred_at, payload) VALUES (@kind, @reference, @at, @payload)",
             cancellationToken,
@@ -131,6 +124,13 @@ public sealed partial class SqlTriageStore : IOutbox
             ("payload", JsonSerializer.Serialize(new CasePayload(kind, at, stored), TriageJsonContext.Default.CasePayload)));
     }
 
+    /// <summary>
+    /// Events of transactions below this are settled: on PostgreSQL, older than the oldest transaction
+    /// still running (each event's <c>tx</c> is its writer's transaction id), so no event can become
+    /// visible before a reader's cursor any more; SQLite's events all carry 0 and are settled once committed.
+    /// </summary>
+    private string SettledBelow => _database.Kind == DatabaseKind.PostgreSql ? "pg_snapshot_xmin(pg_current_snapshot())::text::bigint" : "1";
+
     private static OutboxEvent ReadEvent(DbDataReader reader) =>
-        new(reader.GetNumber(0), reader.GetString(1), reader.GetString(2), reader.GetTimestamp(3), reader.GetString(4));
+        new(reader.GetNumber(0), reader.GetString(1), reader.GetString(2), reader.GetTimestamp(3), reader.GetString(4), new OutboxPosition(reader.GetNumber(5), reader.GetNumber(0)));
 }

@@ -92,6 +92,9 @@ public sealed partial class SqlTriageStore
             seen_at TEXT NOT NULL,
             PRIMARY KEY (agent_id, host_id)) WITHOUT ROWID;
         """,
+        """
+        ALTER TABLE outbox_events ADD COLUMN tx INTEGER NOT NULL DEFAULT 0;
+        """,
     ];
 
     /// <summary>The same tables on PostgreSQL, which joined at the SQLite schema's sixth version.</summary>
@@ -170,6 +173,11 @@ public sealed partial class SqlTriageStore
             host_id TEXT NOT NULL,
             seen_at TIMESTAMPTZ NOT NULL,
             PRIMARY KEY (agent_id, host_id));
+        """,
+        """
+        ALTER TABLE outbox_events ADD COLUMN tx BIGINT NOT NULL DEFAULT 0;
+        ALTER TABLE outbox_events ALTER COLUMN tx SET DEFAULT (pg_current_xact_id()::text::bigint);
+        CREATE INDEX outbox_events_by_position ON outbox_events (tx, id);
         """,
     ];
 }

@@ -5,6 +5,7 @@ using Helpdesk.Bot.Tests.Webhooks;
 using Helpdesk.Tests.Databases;
 using Helpdesk.Triage.Cases;
 using Microsoft.AspNetCore.Hosting;
+using Helpdesk.Triage.Outbox;
 
 namespace Helpdesk.Bot.Tests.ScaleOut;
 
@@ -89,7 +90,7 @@ public sealed class TwoHostsTests(PostgresCluster cluster) : IAsyncDisposable
         while (receiver.Received.Count(r => r.Event == "case.created") < 3) await Task.Delay(50, Cancel);
         // Once every delivery is recorded as done, neither host has anything left to send.
         var outbox = (Helpdesk.Triage.Outbox.IOutbox)a.Factory.Services.GetService(typeof(Helpdesk.Triage.Outbox.IOutbox))!;
-        while ((await outbox.DueAsync("helpdesk", 0, DateTimeOffset.UtcNow.AddYears(1), 10, Cancel)).Count > 0) await Task.Delay(50, Cancel);
+        while ((await outbox.DueAsync("helpdesk", OutboxPosition.Start, DateTimeOffset.UtcNow.AddYears(1), 10, Cancel)).Count > 0) await Task.Delay(50, Cancel);
         var received = receiver.Received.ToList();
         Assert.Equal(received.Count, received.Select(r => r.Id).Distinct().Count());
     }

@@ -10,6 +10,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Helpdesk.Triage.Outbox;
 
 namespace Helpdesk.Bot.Tests.Webhooks;
 
@@ -48,7 +49,7 @@ public sealed class WebhookDispatcherTests
         await dispatcher.StopAsync(Cancel);
 
         Assert.Equal(120, receiver.Received.Select(r => r.Id).Distinct().Count());
-        Assert.Empty(await store.DueAsync("helpdesk", 0, time.GetUtcNow(), 10, Cancel));
+        Assert.Empty(await store.DueAsync("helpdesk", OutboxPosition.Start, time.GetUtcNow(), 10, Cancel));
     }
 
     private static async Task HandOffAsync(SqlTriageStore store, int i)

@@ -21,7 +21,7 @@ public sealed class HandoffRecognizerTests
         await HandOffAsync(again);
         await first.Store.ActAsync("HD-000001", new CaseAction.Claim("maya"), first.Time.GetUtcNow().AddMinutes(1), ["billing"], CancellationToken.None);
 
-        var events = await first.Store.DueAsync("test", 0, first.Time.GetUtcNow(), 10, CancellationToken.None);
+        var events = await first.Store.DueAsync("test", OutboxPosition.Start, first.Time.GetUtcNow(), 10, CancellationToken.None);
         var current = await first.CaseAsync("HD-000001");
 
         Assert.Equal(

@@ -16,11 +16,13 @@ namespace Helpdesk.Triage.Tests.Storage;
 /// </summary>
 public abstract class TriageStoreContract(TestDatabases databases) : IDisposable
 {
-    private static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+    protected static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
     private static readonly string[] AllQueues = [.. ShippedRouting.Configuration.Queues.Select(q => q.Id)];
     private SqlDatabase? _database;
 
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+    protected static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    protected SqlDatabase Database => _database!;
 
     [Fact]
     public async Task A_turn_is_saved_and_loaded_with_its_version()
@@ -78,7 +80,7 @@ public abstract class TriageStoreContract(TestDatabases databases) : IDisposable
         Assert.Equal(CaseEventKinds.Created, Assert.Single(stored.Timeline).Kind);
         Assert.Equal(reference, (await store.LoadAsync("c1", Cancel))!.State.CaseReference);
 
-        var due = Assert.Single(await store.DueAsync("hook", 0, Start, 10, Cancel));
+        var due = Assert.Single(await store.DueAsync("hook", OutboxPosition.Start, Start, 10, Cancel));
         Assert.Equal((OutboxEventKinds.CaseCreated, reference, 0), (due.Event.Kind, due.Event.Reference, due.Attempts));
         Assert.Contains(reference, due.Event.Payload, StringComparison.Ordinal);
     }
@@ -88,7 +90,7 @@ public abstract class TriageStoreContract(TestDatabases databases) : IDisposable
     {
         var store = await StoreAsync();
         var seen = new List<OutboxEvent>();
-        var after = 0L;
+        var after = OutboxPosition.Start;
 
         var handoffs = Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() => HandOffAsync(store, "c" + i, "u" + i, null))));
         while (!handoffs.IsCompleted || seen.Count < 40)
@@ -96,7 +98,7 @@ public abstract class TriageStoreContract(TestDatabases databases) : IDisposable
             foreach (var (due, _) in await store.DueAsync("hook", after, Start, 7, Cancel))
             {
                 seen.Add(due);
-                after = Math.Max(after, due.Id);
+                after = OutboxPosition.Max(after, due.Position);
             }
 
             if (handoffs.IsFaulted) await handoffs;
@@ -205,7 +207,7 @@ public abstract class TriageStoreContract(TestDatabases databases) : IDisposable
         var stored = (await store.FindCaseAsync(medium, Cancel))!;
         Assert.Equal(["first response at risk", "first response overdue"], stored.Escalations);
         Assert.Equal(2, stored.Timeline.Count(e => e.Kind == CaseEventKinds.Escalated));
-        var escalatedEvents = (await store.DueAsync("hook", 0, Start, 10, Cancel)).Where(d => d.Event.Kind == OutboxEventKinds.CaseEscalated).ToList();
+        var escalatedEvents = (await store.DueAsync("hook", OutboxPosition.Start, Start, 10, Cancel)).Where(d => d.Event.Kind == OutboxEventKinds.CaseEscalated).ToList();
         Assert.Equal([critical, medium, medium], escalatedEvents.Select(d => d.Event.Reference));
         Assert.Equal([critical, medium], (await store.ListCasesAsync(new CaseQuery(null, CaseListFilter.Escalated, null), Cancel)).Select(c => c.Reference));
 
@@ -220,24 +222,24 @@ public abstract class TriageStoreContract(TestDatabases databases) : IDisposable
     {
         var store = await StoreAsync();
         await HandOffAsync(store, "c1", "u1", null);
-        var (created, _) = Assert.Single(await store.DueAsync("hook", 0, Start, 10, Cancel));
+        var (created, _) = Assert.Single(await store.DueAsync("hook", OutboxPosition.Start, Start, 10, Cancel));
 
         await store.RecordAsync(new DeliveryAttempt(created.Id, "hook", false, "503", Start, Start.AddSeconds(5)), Cancel);
-        Assert.Empty(await store.DueAsync("hook", created.Id, Start.AddSeconds(4), 10, Cancel));
-        var retry = Assert.Single(await store.DueAsync("hook", created.Id, Start.AddSeconds(5), 10, Cancel));
+        Assert.Empty(await store.DueAsync("hook", created.Position, Start.AddSeconds(4), 10, Cancel));
+        var retry = Assert.Single(await store.DueAsync("hook", created.Position, Start.AddSeconds(5), 10, Cancel));
         Assert.Equal(1, retry.Attempts);
-        Assert.Single(await store.DueAsync("console", 0, Start, 10, Cancel));
+        Assert.Single(await store.DueAsync("console", OutboxPosition.Start, Start, 10, Cancel));
 
         await store.RecordAsync(new DeliveryAttempt(created.Id, "hook", false, "timed out", Start.AddSeconds(6), null), Cancel);
         var dead = Assert.Single(await store.DeadLettersAsync("hook", Cancel));
         Assert.Equal((2, "timed out", Start.AddSeconds(6)), (dead.Attempts, dead.LastError, dead.DeadAt));
-        Assert.Empty(await store.DueAsync("hook", created.Id, Start.AddDays(1), 10, Cancel));
+        Assert.Empty(await store.DueAsync("hook", created.Position, Start.AddDays(1), 10, Cancel));
 
         Assert.True(await store.RetryAsync(created.Id, "hook", Start.AddSeconds(7), Cancel));
         Assert.False(await store.RetryAsync(created.Id, "hook", Start.AddSeconds(7), Cancel));
-        Assert.Single(await store.DueAsync("hook", created.Id, Start.AddSeconds(7), 10, Cancel));
+        Assert.Single(await store.DueAsync("hook", created.Position, Start.AddSeconds(7), 10, Cancel));
         await store.RecordAsync(new DeliveryAttempt(created.Id, "hook", true, null, Start.AddSeconds(8), null), Cancel);
-        Assert.Empty(await store.DueAsync("hook", 0, Start.AddDays(1), 10, Cancel));
+        Assert.Empty(await store.DueAsync("hook", OutboxPosition.Start, Start.AddDays(1), 10, Cancel));
         Assert.Empty(await store.DeadLettersAsync("hook", Cancel));
     }
 
@@ -245,16 +247,16 @@ public abstract class TriageStoreContract(TestDatabases databases) : IDisposable
     public async Task Of_several_instances_claiming_one_delivery_exactly_one_gets_it_until_its_lease_ends()
     {
         var store = await StoreAsync();
-        Assert.Equal(0, await store.LatestIdAsync(Cancel));
+        Assert.Equal(OutboxPosition.Start, await store.LatestAsync(Cancel));
         await HandOffAsync(store, "c1", "u1", null);
-        var (created, _) = Assert.Single(await store.DueAsync("hook", 0, Start, 10, Cancel));
-        Assert.Equal(created.Id, await store.LatestIdAsync(Cancel));
+        var (created, _) = Assert.Single(await store.DueAsync("hook", OutboxPosition.Start, Start, 10, Cancel));
+        Assert.Equal(created.Position, await store.LatestAsync(Cancel));
 
         var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => store.ClaimAsync(created.Id, "hook", Start, Start.AddMinutes(1), Cancel))));
 
         Assert.Single(claims, claimed => claimed);
         Assert.False(await store.ClaimAsync(created.Id, "hook", Start.AddSeconds(59), Start.AddMinutes(2), Cancel));
-        Assert.Empty(await store.DueAsync("hook", 0, Start.AddSeconds(30), 10, Cancel));
+        Assert.Empty(await store.DueAsync("hook", OutboxPosition.Start, Start.AddSeconds(30), 10, Cancel));
         Assert.True(await store.ClaimAsync(created.Id, "hook", Start.AddMinutes(1), Start.AddMinutes(2), Cancel)); // the claimant went quiet: another may try
         await store.RecordAsync(new DeliveryAttempt(created.Id, "hook", true, null, Start.AddMinutes(1), null), Cancel);
         Assert.False(await store.ClaimAsync(created.Id, "hook", Start.AddHours(1), Start.AddHours(2), Cancel));
@@ -312,13 +314,13 @@ public abstract class TriageStoreContract(TestDatabases databases) : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private async Task<SqlTriageStore> StoreAsync()
+    protected async Task<SqlTriageStore> StoreAsync()
     {
         _database = await databases.CreateAsync();
         return new SqlTriageStore(_database);
     }
 
-    private static async Task<string> HandOffAsync(SqlTriageStore store, string conversationId, string userId, string? accountId, Urgency urgency = Urgency.Medium, string? activityId = null)
+    protected static async Task<string> HandOffAsync(SqlTriageStore store, string conversationId, string userId, string? accountId, Urgency urgency = Urgency.Medium, string? activityId = null)
     {
         var result = await store.CommitAsync(HandoffCommit(conversationId, userId, accountId, 0, activityId ?? "handoff-" + conversationId, urgency), Cancel);
         Assert.Equal(CommitStatus.Saved, result.Status);
@@ -346,4 +348,28 @@ public abstract class TriageStoreContract(TestDatabases databases) : IDisposable
 
 public sealed class SqliteTriageStoreTests() : TriageStoreContract(TestDatabases.Sqlite());
 
-public sealed class PostgresTriageStoreTests(PostgresCluster cluster) : TriageStoreContract(TestDatabases.PostgreSql(cluster));
+public sealed class PostgresTriageStoreTests(PostgresCluster cluster) : TriageStoreContract(TestDatabases.PostgreSql(cluster))
+{
+    /// <summary>
+    /// Concurrent writers can commit a higher event id before a lower one (SQLite's single writer
+    /// cannot). A reader must not step over the lower one: it sees neither until the older writer ends.
+    /// </summary>
+    [Fact]
+    public async Task An_event_committed_after_a_later_one_is_not_stepped_over_by_a_reader_following_its_cursor()
+    {
+        var store = await StoreAsync();
+        await using var slow = await Database.OpenAsync(Cancel);
+        await using var slowTransaction = await slow.BeginTransactionAsync(Cancel);
+        await slow.RunAsync(
+            "INSERT INTO outbox_events (kind, reference, occurred_at, payload) VALUES ('case.updated', 'HD-SLOW', @at, '{}')", Cancel, ("at", Start));
+        var quick = await HandOffAsync(store, "c1", "u1", null);
+
+        var whileOpen = await store.DueAsync("hook", OutboxPosition.Start, Start, 10, Cancel);
+        await slowTransaction.CommitAsync(Cancel);
+        var afterCommit = await store.DueAsync("hook", OutboxPosition.Start, Start, 10, Cancel);
+
+        Assert.Empty(whileOpen);
+        Assert.Equal(["HD-SLOW", quick], afterCommit.Select(d => d.Event.Reference));
+        Assert.Equal(afterCommit[1].Event.Position, await store.LatestAsync(Cancel));
+    }
+}
