@@ -105,7 +105,7 @@ internal static class LoadTestCommand
     private static async Task<int> RunAsync(LoadTestSettings settings, CancellationToken cancellationToken)
     {
         using var http = LoadHttpClient.Create(settings.Timeout);
-        var runner = new ConversationRunner(new DirectLineClient(http, settings.Url), TriageScript.Default, settings.ThinkTime);
+        IConversationRunner runner = new DirectLineConversationRunner(new DirectLineClient(http, settings.Url), TriageScript.Default, new ThinkTime(settings.ThinkTime));
         var hooks = settings.Webhooks;
         await using var receiver = hooks is null ? null : await StartReceiverAsync(hooks, cancellationToken);
         if (hooks is not null && receiver is null) return 1;
