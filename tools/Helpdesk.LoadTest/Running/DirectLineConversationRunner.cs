@@ -24,7 +24,7 @@ internal sealed class DirectLineConversationRunner(DirectLineClient client, Tria
         var step = SessionStep;
 
         ConversationResult Result(string? reference, ConversationFailure? failure) =>
-            new(index, completedTurns, reference, failure, start, postLatencies, getLatencies);
+            new(index, completedTurns, reference, failure, start, postLatencies, getLatencies, []);
         ConversationResult Fail(string kind, string detail) => Result(null, new ConversationFailure(index, turn, kind, detail));
 
         try
