@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Text.Json;
+using Helpdesk.LoadTest.Connector;
 using Helpdesk.LoadTest.DirectLine;
 using Helpdesk.LoadTest.Reporting;
 using Helpdesk.LoadTest.Running;
@@ -20,7 +21,7 @@ internal static class LoadTestCommand
         var json = new Option<string?>("--json") { Description = "Also write the report to this JSON file." };
         var timeout = new Option<int>("--timeout")
         {
-            Description = "Seconds one request may take before it counts as an error.",
+            Description = "Seconds one request (in connector mode also the wait for a turn's reply) may take before it counts as an error.",
             DefaultValueFactory = _ => 100,
         };
         var thinkTime = new Option<int>("--think-time")
@@ -43,6 +44,27 @@ internal static class LoadTestCommand
             Description = "Answer 503 to the first N attempts of each event, so the host must retry.",
             DefaultValueFactory = _ => 0,
         };
+        var channel = new Option<string>("--channel")
+        {
+            Description = "How the conversations reach the bot: directline (as Web Chat does) or connector (as Azure Bot Service posts to /api/messages).",
+            DefaultValueFactory = _ => LoadReport.DirectLineChannel,
+        };
+        channel.AcceptOnlyFromAmong(LoadReport.DirectLineChannel, LoadReport.ConnectorChannel);
+        var channelListen = new Option<string?>("--channel-listen")
+        {
+            Description = "Connector mode: the http address (no path) where the tool plays Azure Bot Service's token issuer, token endpoint and Connector; also the activities' serviceUrl.",
+        };
+        var appId = new Option<string?>("--app-id") { Description = "Connector mode: the bot's Microsoft App ID, the audience of the channel tokens." };
+        var issuer = new Option<string>("--issuer")
+        {
+            Description = "Connector mode: the issuer the channel tokens name; the host must trust it.",
+            DefaultValueFactory = _ => ConnectorSettings.DefaultIssuer,
+        };
+        var clientSecret = new Option<string>("--client-secret")
+        {
+            Description = "Connector mode: the client secret the host must present for its tokens.",
+            DefaultValueFactory = _ => ConnectorSettings.DefaultClientSecret,
+        };
         url.Validators.Add(result =>
         {
             if (LoadTestSettings.ParseUrl(result.GetValueOrDefault<string>()) is null) result.AddError("--url must be an absolute http or https address.");
@@ -57,14 +79,26 @@ internal static class LoadTestCommand
         {
             if (WebhookSettings.ParseListen(result.GetValueOrDefault<string?>()) is null) result.AddError("--webhook-listen must be an absolute http address.");
         });
+        channelListen.Validators.Add(result =>
+        {
+            if (ConnectorSettings.ParseListen(result.GetValueOrDefault<string?>()) is null)
+            {
+                result.AddError("--channel-listen must be an absolute http address with no path, e.g. http://127.0.0.1:5198/.");
+            }
+        });
+        NotEmpty(appId);
+        NotEmpty(issuer);
+        NotEmpty(clientSecret);
         concurrency.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int?>() is < 1) result.AddError("--concurrency must be at least 1.");
         });
 
-        var root = new RootCommand("Drive customer conversations through the whole triage over Direct Line and report throughput and latency.")
+        var root = new RootCommand(
+            "Drive customer conversations through the whole triage, over Direct Line or through the Bot Connector endpoint as Azure Bot Service would, and report throughput and latency.")
         {
             url, conversations, concurrency, warmup, json, timeout, thinkTime, webhookListen, webhookSecret, webhookWait, webhookFailFirst,
+            channel, channelListen, appId, issuer, clientSecret,
         };
         root.Validators.Add(result =>
         {
@@ -79,6 +113,17 @@ internal static class LoadTestCommand
             if (!Given(webhookListen) && (Given(webhookSecret) || Given(webhookWait) || Given(webhookFailFirst)))
             {
                 result.AddError("--webhook-secret, --webhook-wait and --webhook-fail-first go with --webhook-listen.");
+            }
+
+            // Read from the tokens: the value itself throws when it is not one of the choices (reported on its own).
+            if (result.GetResult(channel) is { Implicit: false, Tokens: [.., { Value: LoadReport.ConnectorChannel }] })
+            {
+                if (!Given(channelListen)) result.AddError("--channel connector needs --channel-listen.");
+                if (!Given(appId)) result.AddError("--channel connector needs --app-id.");
+            }
+            else if (Given(channelListen) || Given(appId) || Given(issuer) || Given(clientSecret))
+            {
+                result.AddError("--channel-listen, --app-id, --issuer and --client-secret go with --channel connector.");
             }
         });
 
@@ -96,6 +141,10 @@ internal static class LoadTestCommand
                 parse.GetValue(webhookListen) is { } listen
                     ? new WebhookSettings(WebhookSettings.ParseListen(listen)!, parse.GetValue(webhookSecret)!,
                         TimeSpan.FromSeconds(parse.GetValue(webhookWait)), parse.GetValue(webhookFailFirst))
+                    : null,
+                parse.GetValue(channel) == LoadReport.ConnectorChannel
+                    ? new ConnectorSettings(ConnectorSettings.ParseListen(parse.GetValue(channelListen))!, parse.GetValue(appId)!,
+                        parse.GetValue(issuer)!, parse.GetValue(clientSecret)!)
                     : null);
             return await RunAsync(settings, cancellationToken);
         });
@@ -105,7 +154,13 @@ internal static class LoadTestCommand
     private static async Task<int> RunAsync(LoadTestSettings settings, CancellationToken cancellationToken)
     {
         using var http = LoadHttpClient.Create(settings.Timeout);
-        var runner = new ConversationRunner(new DirectLineClient(http, settings.Url), TriageScript.Default, settings.ThinkTime);
+        await using var channel = settings.Connector is { } connector ? await StartChannelAsync(connector, cancellationToken) : null;
+        if (settings.Connector is not null && channel is null) return 1;
+        var thinkTime = new ThinkTime(settings.ThinkTime);
+        IConversationRunner runner = channel is null
+            ? new DirectLineConversationRunner(new DirectLineClient(http, settings.Url), TriageScript.Default, thinkTime)
+            : new ConnectorConversationRunner(new BotMessagesClient(http, settings.Url, channel.Issuer), channel,
+                Guid.NewGuid().ToString("N"), TriageScript.Default, thinkTime, settings.Timeout);
         var hooks = settings.Webhooks;
         await using var receiver = hooks is null ? null : await StartReceiverAsync(hooks, cancellationToken);
         if (hooks is not null && receiver is null) return 1;
@@ -126,7 +181,8 @@ internal static class LoadTestCommand
             webhooks = WebhookReport.Create(hooks, receiver.Tally(), expected, waited);
         }
 
-        var report = LoadReport.Create(settings, warm, measured, webhooks);
+        var connectorReport = channel is null ? null : ConnectorReport.Create(channel.Settings, channel.Tally());
+        var report = LoadReport.Create(settings, warm, measured, webhooks, connectorReport);
         ReportWriter.Write(report, Console.Out);
         if (settings.JsonPath is { } path)
         {
@@ -157,6 +213,25 @@ internal static class LoadTestCommand
             return null;
         }
     }
+
+    /// <summary>The channel's listener running, or null (with the reason on stderr) when its address cannot be bound.</summary>
+    private static async Task<ChannelServer?> StartChannelAsync(ConnectorSettings settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ChannelServer.StartAsync(settings, cancellationToken);
+        }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine($"error: could not listen on {settings.Listen}: {e.Message}");
+            return null;
+        }
+    }
+
+    private static void NotEmpty(Option option) => option.Validators.Add(result =>
+    {
+        if (string.IsNullOrWhiteSpace(result.GetValueOrDefault<string?>())) result.AddError($"{option.Name} may not be empty.");
+    });
 
     private static void AtLeast(Option<int> option, int minimum) => option.Validators.Add(result =>
     {

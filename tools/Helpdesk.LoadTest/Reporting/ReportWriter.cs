@@ -8,19 +8,16 @@ internal static class ReportWriter
     public static void Write(LoadReport report, TextWriter output)
     {
         var c = CultureInfo.InvariantCulture;
+        // Over the Bot Connector the target is the one endpoint the channel posts to.
+        var target = report.Connector is null ? report.Url : report.Url + "api/messages";
         output.WriteLine(string.Create(c,
-            $"target           {report.Url} ({report.Conversations} conversations, {report.Concurrency} at once, {report.Warmup} warm-up, think time {report.ThinkTimeMs} ms)"));
+            $"target           {target} ({report.Conversations} conversations, {report.Concurrency} at once, {report.Warmup} warm-up, think time {report.ThinkTimeMs} ms)"));
         output.WriteLine(string.Create(c, $"conversations    {report.Completed} completed, {report.Failed} failed, at most {report.PeakInFlight} in flight at once"));
         output.WriteLine(string.Create(c, $"turns            {report.Turns}"));
         output.WriteLine(string.Create(c, $"wall time        {report.WallSeconds:F3} s"));
         output.WriteLine(string.Create(c, $"throughput       {report.TurnsPerSecond:F2} turns/s, {report.ConversationsPerSecond:F2} conversations/s"));
-        var turn = report.TurnLatencyMs;
-        output.WriteLine(string.Create(c,
-            $"turn latency     p50 {turn.P50:F2} ms, p90 {turn.P90:F2} ms, p99 {turn.P99:F2} ms, max {turn.Max:F2} ms ({turn.Count} POST activities)"));
-        var get = report.GetLatencyMs;
-        output.WriteLine(string.Create(c, $"get latency      p50 {get.P50:F2} ms, p99 {get.P99:F2} ms ({get.Count} GET activities)"));
-        var start = report.StartLatencyMs;
-        output.WriteLine(string.Create(c, $"start latency    p50 {start.P50:F2} ms, p99 {start.P99:F2} ms ({start.Count} session + start)"));
+        if (report.Connector is { } connector) WriteConnectorLatencies(report, connector, output);
+        else WriteDirectLineLatencies(report, output);
         output.WriteLine(string.Create(c,
             $"cases            {report.DistinctReferences} distinct references of {report.Completed} conversations, duplicates: {report.DuplicateReferences}"));
         WriteErrors("errors", report.Errors, output);
@@ -36,6 +33,45 @@ internal static class ReportWriter
             output.WriteLine(string.Create(c,
                 $"warning: {report.DistinctReferences} distinct case references for {report.Completed} completed conversations"));
         }
+
+        // The conversations may all have passed; say why the run fails all the same.
+        if (report.Connector is { Passed: false } channel)
+        {
+            output.WriteLine(string.Create(c,
+                $"warning: the Connector refused {channel.BadTokens} call(s) with a token its token endpoint never issued and {channel.UnreadableReplies} unreadable one(s)"));
+        }
+    }
+
+    private static void WriteDirectLineLatencies(LoadReport report, TextWriter output)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var turn = report.TurnLatencyMs;
+        output.WriteLine(string.Create(c,
+            $"turn latency     p50 {turn.P50:F2} ms, p90 {turn.P90:F2} ms, p99 {turn.P99:F2} ms, max {turn.Max:F2} ms ({turn.Count} POST activities)"));
+        if (report.GetLatencyMs is { } get) output.WriteLine(string.Create(c, $"get latency      p50 {get.P50:F2} ms, p99 {get.P99:F2} ms ({get.Count} GET activities)"));
+        var start = report.StartLatencyMs;
+        output.WriteLine(string.Create(c, $"start latency    p50 {start.P50:F2} ms, p99 {start.P99:F2} ms ({start.Count} session + start)"));
+    }
+
+    /// <summary>Over the Bot Connector the POST is only the channel handing the activity over; the turn ends when the reply reaches the channel.</summary>
+    private static void WriteConnectorLatencies(LoadReport report, ConnectorReport connector, TextWriter output)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var turn = report.TurnLatencyMs;
+        output.WriteLine(string.Create(c,
+            $"turn latency     p50 {turn.P50:F2} ms, p90 {turn.P90:F2} ms, p99 {turn.P99:F2} ms, max {turn.Max:F2} ms ({turn.Count} turns: message → first reply at the channel)"));
+        if (report.AckLatencyMs is { } ack)
+        {
+            output.WriteLine(string.Create(c,
+                $"ack latency      p50 {ack.P50:F2} ms, p90 {ack.P90:F2} ms, p99 {ack.P99:F2} ms, max {ack.Max:F2} ms ({ack.Count} POST /api/messages)"));
+        }
+
+        var start = report.StartLatencyMs;
+        output.WriteLine(string.Create(c, $"start latency    p50 {start.P50:F2} ms, p99 {start.P99:F2} ms ({start.Count} conversationUpdate → welcome)"));
+        output.WriteLine(string.Create(c,
+            $"connector        {connector.RepliesReceived} replies received ({connector.MessagesReceived} messages) at {connector.Listen}, {connector.TokenRequests} token requests ({connector.RefusedTokenRequests} refused)"));
+        output.WriteLine(string.Create(c,
+            $"  checks         {connector.BadTokens} calls refused for a bad token (must be 0), {connector.UnreadableReplies} unreadable, {connector.RepliesToUnknownActivities} replies to unknown activities, {connector.Updates} updates, {connector.Deletes} deletes"));
     }
 
     private static void WriteWebhooks(WebhookReport webhooks, TextWriter output)

@@ -6,7 +6,7 @@ namespace Helpdesk.LoadTest.Running;
 internal static class LoadPhase
 {
     /// <summary>Runs conversations <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/> - 1.</summary>
-    public static async Task<PhaseResult> RunAsync(ConversationRunner runner, int first, int count, int concurrency,
+    public static async Task<PhaseResult> RunAsync(IConversationRunner runner, int first, int count, int concurrency,
         CancellationToken cancellationToken)
     {
         var results = new ConversationResult[count];

@@ -4,18 +4,15 @@ using Helpdesk.LoadTest.DirectLine;
 namespace Helpdesk.LoadTest.Running;
 
 /// <summary>
-/// Plays the script as one customer: start, then each turn a POST of the message and a GET of what
-/// came after it. The first thing that goes wrong ends the conversation and is recorded.
+/// Plays the script as one customer over Direct Line: start, then each turn a POST of the message and
+/// a GET of what came after it. The first thing that goes wrong ends the conversation and is recorded.
 /// </summary>
-internal sealed class ConversationRunner(DirectLineClient client, TriageScript script, TimeSpan thinkTime)
+internal sealed class DirectLineConversationRunner(DirectLineClient client, TriageScript script, ThinkTime thinkTime) : IConversationRunner
 {
     private const string SessionStep = "POST session";
     private const string StartStep = "POST conversations";
     private const string PostStep = "POST activities";
     private const string GetStep = "GET activities";
-
-    // Enough of a reply to see what the bot said instead of the expected reference.
-    private const int ReplyExcerptLength = 160;
 
     public async Task<ConversationResult> RunAsync(int index, CancellationToken cancellationToken)
     {
@@ -27,13 +24,12 @@ internal sealed class ConversationRunner(DirectLineClient client, TriageScript s
         var step = SessionStep;
 
         ConversationResult Result(string? reference, ConversationFailure? failure) =>
-            new(index, completedTurns, reference, failure, start, postLatencies, getLatencies);
+            new(index, completedTurns, reference, failure, start, postLatencies, getLatencies, []);
         ConversationResult Fail(string kind, string detail) => Result(null, new ConversationFailure(index, turn, kind, detail));
 
         try
         {
-            // Customers arrive spread over one think time rather than all in the same millisecond.
-            await ThinkAsync(0.0, 1.0, cancellationToken);
+            await thinkTime.ArriveAsync(cancellationToken);
             var session = await client.CreateSessionAsync(cancellationToken);
             step = StartStep;
             var started = await client.StartConversationAsync(session.Value, cancellationToken);
@@ -43,7 +39,7 @@ internal sealed class ConversationRunner(DirectLineClient client, TriageScript s
             string? watermark = null;
             for (turn = 1; turn <= script.Turns.Count; turn++)
             {
-                await ThinkAsync(0.5, 1.5, cancellationToken);
+                await thinkTime.BeforeMessageAsync(cancellationToken);
                 step = PostStep;
                 var clientActivityId = Guid.NewGuid().ToString("N");
                 var posted = await client.PostMessageAsync(conversation, script.TextFor(turn - 1, index), clientActivityId, cancellationToken);
@@ -70,7 +66,7 @@ internal sealed class ConversationRunner(DirectLineClient client, TriageScript s
                     var reference = replies.Select(r => script.ReferencePattern.Match(r.Text ?? "")).FirstOrDefault(m => m.Success)?.Value;
                     return reference is not null
                         ? Result(reference, null)
-                        : Fail($"turn {turn}: no case reference", $"last reply: {Excerpt(replies[^1].Text)}");
+                        : Fail($"turn {turn}: no case reference", $"last reply: {ReplyExcerpt.Of(replies[^1].Text)}");
                 }
             }
 
@@ -95,17 +91,4 @@ internal sealed class ConversationRunner(DirectLineClient client, TriageScript s
             return Fail($"{step}: unreadable response", e.Message);
         }
     }
-
-    private static string Excerpt(string? text) => text switch
-    {
-        null => "(no text)",
-        { Length: > ReplyExcerptLength } => text[..ReplyExcerptLength].ReplaceLineEndings(" ") + "…",
-        _ => text.ReplaceLineEndings(" "),
-    };
-
-    /// <summary>A pause of a random share (between the two factors) of the think time; nothing when it is zero.</summary>
-    private Task ThinkAsync(double from, double to, CancellationToken cancellationToken) =>
-        thinkTime <= TimeSpan.Zero
-            ? Task.CompletedTask
-            : Task.Delay(thinkTime * (from + (Random.Shared.NextDouble() * (to - from))), cancellationToken);
 }

@@ -1,0 +1,3 @@
+namespace Helpdesk.LoadTest.Connector;
+
+internal sealed record ConversationAccount(string Id);
