@@ -81,7 +81,7 @@ public sealed class ChannelAuthenticator
             ClockSkew = ClockSkew,
             LifetimeValidator = (notBefore, expires, _, _) => WithinLifetime(notBefore, expires),
         });
-        if (!validated.IsValid) return ChannelAuthResult.Refuse(validated.Exception?.Message ?? "The token is not valid.");
+        if (!validated.IsValid) return ChannelAuthResult.Refuse(Why(validated.Exception));
 
         var refusal = profile.IsChannel ? ChannelRefusal(key, token, channelId, serviceUrl) : EntraRefusal(token);
         return refusal is null ? ChannelAuthResult.Accept(validated.ClaimsIdentity, profile.Name) : ChannelAuthResult.Refuse(refusal);
@@ -93,6 +93,19 @@ public sealed class ChannelAuthenticator
         var now = _time.GetUtcNow().UtcDateTime;
         return expires is { } end && now <= end + ClockSkew && (notBefore is not { } start || now >= start - ClockSkew);
     }
+
+    /// <summary>Why the token library refused a token, in our words: its own messages name the keys it tried.</summary>
+    private static string Why(Exception? refusal) => refusal switch
+    {
+        SecurityTokenExpiredException => "The token has expired.",
+        SecurityTokenNotYetValidException => "The token is not valid yet.",
+        SecurityTokenInvalidLifetimeException => "The token is outside its lifetime.",
+        SecurityTokenInvalidAudienceException => "The token is not for this bot.",
+        SecurityTokenInvalidIssuerException => "The token's issuer is not trusted.",
+        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "The token's signature does not verify.",
+        SecurityTokenInvalidAlgorithmException => "The token's signing algorithm is not accepted.",
+        _ => "The token is not valid.",
+    };
 
     private static string? ChannelRefusal(SigningKey key, JsonWebToken token, string? channelId, string? serviceUrl)
     {

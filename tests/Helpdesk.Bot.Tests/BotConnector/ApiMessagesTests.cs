@@ -65,6 +65,7 @@ public sealed class ApiMessagesTests : IAsyncLifetime
         using var response = await PostAsync(Activity("message", conversation, "x1", text: "I want to talk to a person", channelId: forgery == "channel" ? "slack" : "msteams"), Forge(forgery));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.DoesNotContain("IDX", await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal); // no token-library internals
         var store = (ITriageStore)Bot.Factory.Services.GetService(typeof(ITriageStore))!;
         Assert.Null(await store.LoadAsync(conversation, Cancel));
         Assert.Empty(Channel.Calls);

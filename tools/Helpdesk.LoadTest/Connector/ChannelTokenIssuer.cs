@@ -12,8 +12,6 @@ namespace Helpdesk.LoadTest.Connector;
 /// </summary>
 internal sealed class ChannelTokenIssuer : IDisposable
 {
-    public const string KeyId = "loadtest-key";
-
     public const string KeysPath = "v1/.well-known/keys";
 
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
@@ -26,6 +24,9 @@ internal sealed class ChannelTokenIssuer : IDisposable
 
     private static readonly ConnectorJsonContext Json = ConnectorJsonContext.Default;
 
+    // A new key id every run: a host still running from an earlier run has that run's key cached under
+    // its id, and fetches the keys again only for an id it has not seen.
+    private readonly string _keyId = "loadtest-" + Guid.NewGuid().ToString("N")[..8];
     private readonly ConnectorSettings _settings;
     private readonly TimeProvider _time;
     private readonly RSA _rsa = RSA.Create(2048);
@@ -38,7 +39,7 @@ internal sealed class ChannelTokenIssuer : IDisposable
         _time = time;
         var key = _rsa.ExportParameters(includePrivateParameters: false);
         Keys = new PublishedKeySet(
-            [new PublishedKey("RSA", "sig", KeyId, Base64Url.EncodeToString(key.Modulus), Base64Url.EncodeToString(key.Exponent), [ConnectorSettings.ChannelId])]);
+            [new PublishedKey("RSA", "sig", _keyId, Base64Url.EncodeToString(key.Modulus), Base64Url.EncodeToString(key.Exponent), [ConnectorSettings.ChannelId])]);
         Metadata = new OpenIdConfiguration(settings.Issuer, new Uri(settings.Listen, KeysPath).ToString());
     }
 
@@ -68,7 +69,7 @@ internal sealed class ChannelTokenIssuer : IDisposable
 
     private string Mint(DateTimeOffset now)
     {
-        var header = Part(JsonSerializer.SerializeToUtf8Bytes(new JwtHeader("RS256", "JWT", KeyId), Json.JwtHeader));
+        var header = Part(JsonSerializer.SerializeToUtf8Bytes(new JwtHeader("RS256", "JWT", _keyId), Json.JwtHeader));
         var claims = new ChannelTokenClaims(_settings.Issuer, _settings.AppId, _settings.ServiceUrl,
             (now - Backdate).ToUnixTimeSeconds(), (now - Backdate).ToUnixTimeSeconds(), (now + Lifetime).ToUnixTimeSeconds());
         var payload = Part(JsonSerializer.SerializeToUtf8Bytes(claims, Json.ChannelTokenClaims));
