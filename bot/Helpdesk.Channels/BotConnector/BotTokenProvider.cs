@@ -43,11 +43,31 @@ public sealed class BotTokenProvider(HttpClient http, ChannelAuthOptions bot, Bo
             ["client_secret"] = credentials.ClientSecret,
             ["scope"] = credentials.Scope,
         });
-        using var response = await http.PostAsync(credentials.TokenEndpoint(bot), form, cancellationToken);
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.PostAsync(credentials.TokenEndpoint(bot), form, cancellationToken);
+        }
+        catch (Exception e) when (ConnectorException.IsUnreachable(e, cancellationToken))
+        {
+            throw new ConnectorException($"The token endpoint could not be reached: {e.Message}", 0);
+        }
+
+        using var answered = response;
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode) throw new ConnectorException($"The token endpoint answered {(int)response.StatusCode}: {Shorten(body)}", (int)response.StatusCode);
 
-        using var json = JsonDocument.Parse(body);
+        JsonDocument json;
+        try
+        {
+            json = JsonDocument.Parse(body);
+        }
+        catch (JsonException)
+        {
+            throw new ConnectorException("The token endpoint's answer is not JSON.", (int)response.StatusCode);
+        }
+
+        using var parsed = json;
         var root = json.RootElement;
         var token = root.TryGetProperty("access_token", out var accessToken) ? accessToken.GetString() : null;
         var lifetime = root.TryGetProperty("expires_in", out var expiresIn) && expiresIn.TryGetInt32(out var seconds) ? seconds : 0;
@@ -58,8 +78,13 @@ public sealed class BotTokenProvider(HttpClient http, ChannelAuthOptions bot, Bo
     private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
 }
 
-/// <summary>A call to a channel or to the token endpoint failed for good.</summary>
+/// <summary>A call to a channel or to the token endpoint failed for good; <see cref="Status"/> is 0 when
+/// there was no answer at all (not reachable, timed out, or not allowed to be called).</summary>
 public sealed class ConnectorException(string message, int status) : Exception(message)
 {
     public int Status { get; } = status;
+
+    /// <summary>The network failed, or the call timed out without the caller having cancelled it.</summary>
+    internal static bool IsUnreachable(Exception e, CancellationToken callerToken) =>
+        e is HttpRequestException || (e is OperationCanceledException && !callerToken.IsCancellationRequested);
 }

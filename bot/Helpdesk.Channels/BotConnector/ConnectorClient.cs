@@ -69,7 +69,19 @@ public sealed class ConnectorClient(HttpClient http, BotTokenProvider tokens, Se
             using var request = new HttpRequestMessage(method, target);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             if (json is not null) request.Content = new StringContent(json, Encoding.UTF8, "application/json");
-            var response = await http.SendAsync(request, cancellationToken);
+            HttpResponseMessage response;
+            try
+            {
+                response = await http.SendAsync(request, cancellationToken);
+            }
+            catch (Exception e) when (ConnectorException.IsUnreachable(e, cancellationToken))
+            {
+                // Like a gateway error: the channel may be back in a moment.
+                if (attempt >= retry.MaxAttempts) throw new ConnectorException($"{method} {target} could not be reached: {e.Message}", 0);
+                await Task.Delay(retry.DelayBefore(attempt + 1, null, time.GetUtcNow()), time, cancellationToken);
+                continue;
+            }
+
             if (response.IsSuccessStatusCode) return response;
 
             var status = response.StatusCode;
@@ -91,9 +103,18 @@ public sealed class ConnectorClient(HttpClient http, BotTokenProvider tokens, Se
         }
     }
 
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info, CancellationToken cancellationToken) =>
-        await JsonSerializer.DeserializeAsync(await response.Content.ReadAsStreamAsync(cancellationToken), info, cancellationToken)
-            ?? throw new ConnectorException("The channel answered with an empty body.", (int)response.StatusCode);
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await JsonSerializer.DeserializeAsync(await response.Content.ReadAsStreamAsync(cancellationToken), info, cancellationToken)
+                ?? throw new ConnectorException("The channel answered with an empty body.", (int)response.StatusCode);
+        }
+        catch (JsonException e)
+        {
+            throw new ConnectorException($"The channel's answer is not the expected JSON: {e.Message}", (int)response.StatusCode);
+        }
+    }
 
     private static string Segment(string id) => Uri.EscapeDataString(id);
 }

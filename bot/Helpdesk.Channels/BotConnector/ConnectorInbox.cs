@@ -98,7 +98,7 @@ public sealed class ConnectorInbox
         var entries = new List<InboxEntry>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            entries.Add(new InboxEntry(reader.GetNumber(0), ChannelJson.Deserialize(reader.GetString(1)), (int)reader.GetNumber(2)));
+            entries.Add(new InboxEntry(reader.GetNumber(0), Readable(reader.GetString(1)), (int)reader.GetNumber(2)));
         }
 
         return [.. entries.OrderBy(entry => entry.Id)];
@@ -110,6 +110,18 @@ public sealed class ConnectorInbox
         using var write = await _database.EnterWriteAsync(cancellationToken);
         await using var connection = await _database.OpenAsync(cancellationToken);
         await connection.RunAsync("UPDATE connector_inbox SET leased_until = @now WHERE owner = @owner", cancellationToken, ("owner", owner), ("now", now.AddTicks(-1)));
+    }
+
+    private static Activity? Readable(string json)
+    {
+        try
+        {
+            return ChannelJson.Deserialize(json);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

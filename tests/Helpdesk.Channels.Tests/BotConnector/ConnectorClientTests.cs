@@ -97,6 +97,30 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromSeconds(0.95), "Retry-After: 1 was honoured");
     }
 
+    [Fact]
+    public async Task A_channel_that_cannot_be_reached_is_retried_then_reported_as_a_connector_failure()
+    {
+        var (client, trust) = Client();
+        var unreachable = ClosedLoopbackUrl();
+        trust.Prove(unreachable);
+
+        var failure = await Assert.ThrowsAsync<ConnectorException>(() => client.SendAsync(unreachable, TeamsConversation, Message(), Cancel));
+
+        Assert.Equal(0, failure.Status);
+        Assert.Contains("could not be reached", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_token_endpoint_that_cannot_be_reached_is_reported_as_a_connector_failure()
+    {
+        var bot = new ChannelAuthOptions { AppId = "bot-id" };
+        var tokens = new BotTokenProvider(_http, bot, new BotTokenOptions { Authority = ClosedLoopbackUrl(), ClientSecret = FakeConnector.ClientSecret }, TimeProvider.System);
+
+        var failure = await Assert.ThrowsAsync<ConnectorException>(() => tokens.GetAsync(null, Cancel));
+
+        Assert.Equal(0, failure.Status);
+    }
+
     [Theory]
     [InlineData(400)]
     [InlineData(403)]
@@ -171,6 +195,16 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         var trust = new ServiceUrlTrust(trusted ? [_channel.ServiceUrl] : []);
         var tokens = new BotTokenProvider(_http, bot, credentials, TimeProvider.System);
         return (new ConnectorClient(_http, tokens, trust, new ConnectorRetryOptions { FirstDelay = TimeSpan.FromMilliseconds(20) }, TimeProvider.System), trust);
+    }
+
+    /// <summary>A loopback address nothing listens on: a port just given back by the system.</summary>
+    private static string ClosedLoopbackUrl()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return $"http://127.0.0.1:{port}/";
     }
 
     private Activity Inbound() => new()
