@@ -18,7 +18,7 @@ public sealed partial class SqlTriageStore : IOutbox
             SELECT id, kind, reference, occurred_at, payload, tx, attempts FROM (
                 SELECT e.id, e.kind, e.reference, e.occurred_at, e.payload, e.tx, 0 AS attempts
                 FROM outbox_events e
-                WHERE (e.tx, e.id) > (@tx, @id) AND e.tx < {SettledBelow}
+                WHERE {AfterCursor} AND e.tx < {SettledBelow}
                   AND NOT EXISTS (SELECT 1 FROM outbox_deliveries d WHERE d.event_id = e.id AND d.destination = @destination)
                 UNION ALL
                 SELECT e.id, e.kind, e.reference, e.occurred_at, e.payload, e.tx, d.attempts
@@ -130,6 +130,10 @@ public sealed partial class SqlTriageStore : IOutbox
     /// visible before a reader's cursor any more; SQLite's events all carry 0 and are settled once committed.
     /// </summary>
     private string SettledBelow => _database.Kind == DatabaseKind.PostgreSql ? "pg_snapshot_xmin(pg_current_snapshot())::text::bigint" : "1";
+
+    /// <summary>Events past the cursor <c>(@tx, @id)</c>, by the index each database has: SQLite's
+    /// events all have transaction 0, so its primary key alone orders them.</summary>
+    private string AfterCursor => _database.Kind == DatabaseKind.PostgreSql ? "(e.tx, e.id) > (@tx, @id)" : "e.id > @id";
 
     private static OutboxEvent ReadEvent(DbDataReader reader) =>
         new(reader.GetNumber(0), reader.GetString(1), reader.GetString(2), reader.GetTimestamp(3), reader.GetString(4), new OutboxPosition(reader.GetNumber(5), reader.GetNumber(0)));
