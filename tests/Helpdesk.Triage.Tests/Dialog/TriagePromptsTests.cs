@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Helpdesk.Tests.Shared;
 using Helpdesk.Triage.Dialog;
 
@@ -35,4 +37,35 @@ public sealed class TriagePromptsTests
 
         Assert.Equal("case {via} for {reference}, {unknown}", filled);
     }
+
+    /// <summary>Teams renders bold, italic, links and (on desktop) lists in a message, and no headings,
+    /// tables, images, code blocks, rules or HTML; Web Chat renders all of those it does. So a sentence
+    /// the bot says keeps to what both show.</summary>
+    [Fact]
+    public void EveryShippedSentence_UsesOnlyTheMarkdownTeamsAndWebChatBothRender()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(RepositoryFiles.Path("bot", "Helpdesk.Bot", "prompts.json")),
+            new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var sentences = Strings(document.RootElement).ToList();
+        Regex[] unsupported =
+        [
+            new(@"^\s*#", RegexOptions.Multiline), // headings
+            new(@"^\s*\|", RegexOptions.Multiline), // tables
+            new(@"!\["), // images
+            new("```|`"), // code
+            new(@"^\s*(-{3,}|\*{3,}|_{3,})\s*$", RegexOptions.Multiline), // rules
+            new(@"<[a-zA-Z/][^>]*>"), // HTML
+        ];
+
+        Assert.NotEmpty(sentences);
+        Assert.All(sentences, sentence => Assert.DoesNotContain(unsupported, pattern => pattern.IsMatch(sentence)));
+    }
+
+    private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => [element.GetString()!],
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(property => Strings(property.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
+        _ => [],
+    };
 }
