@@ -52,7 +52,7 @@ public sealed class TriagePromptsTests
             new(@"^\s*#", RegexOptions.Multiline), // headings
             new(@"^\s*\|", RegexOptions.Multiline), // tables
             new(@"!\["), // images
-            new("```|`"), // code
+            new("`"), // code, inline or fenced
             new(@"^\s*(-{3,}|\*{3,}|_{3,})\s*$", RegexOptions.Multiline), // rules
             new(@"<[a-zA-Z/][^>]*>"), // HTML
         ];
