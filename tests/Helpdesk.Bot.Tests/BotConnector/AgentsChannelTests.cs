@@ -45,6 +45,13 @@ public sealed class AgentsChannelTests : IAsyncLifetime
         Assert.StartsWith("/v3/conversations/19%3Aagents4f2a%40thread.tacv2%3Bmessageid%3D", thread.Path, StringComparison.Ordinal);
         var stored = await ((ICaseStore)_host.Bot.Factory.Services.GetService(typeof(ICaseStore))!).FindCaseAsync(reference, Cancel);
         Assert.Equal(("maya", CaseStatus.Assigned), (stored!.Work.Owner, stored.Work.Status));
+
+        // The card itself now says who has the case, and offers no Claim any more.
+        var updated = (await _host.CallsAsync(until: c => c.Method == "PUT")).Single(c => c.Method == "PUT");
+        Assert.StartsWith("/v3/conversations/19%3Aagents4f2a%40thread.tacv2/activities/activity-", updated.Path, StringComparison.Ordinal);
+        var content = JsonDocument.Parse(updated.Body).RootElement.GetProperty("attachments")[0].GetProperty("content");
+        Assert.DoesNotContain(content.GetProperty("actions").EnumerateArray(), a => a.GetProperty("type").GetString() == "Action.Submit");
+        Assert.Contains(content.GetProperty("body")[2].GetProperty("facts").EnumerateArray(), f => f.GetProperty("value").GetString() == "With Maya Okafor");
     }
 
     private async Task<string> HandOffInWebChatAsync()
