@@ -11,7 +11,8 @@ namespace Helpdesk.Channels.BotConnector;
 /// 401 without a valid channel token (nothing is processed), 400 for a body that is not an activity,
 /// 413 when too large, 501 for invokes the bot does not handle (a handled one is answered in the
 /// response), 503 when the activity cannot be taken in, and otherwise 200 once the activity is in the
-/// inbox, before its turn runs; the replies go back through the Connector.
+/// inbox, before its turn runs; the replies go back through the Connector. An activity sent with
+/// <c>deliveryMode: expectReplies</c> is answered with its replies in the response instead.
 /// </summary>
 public static class BotConnectorEndpoints
 {
@@ -52,6 +53,7 @@ public static class BotConnectorEndpoints
         else return Error(StatusCodes.Status401Unauthorized, "Unauthenticated activities may only come from this machine.");
 
         if (activity.Type == ActivityTypes.Invoke) return Invoke(activity);
+        if (activity.DeliveryMode == DeliveryModes.ExpectReplies) return await ExpectedRepliesAsync(activity, turns, cancellationToken);
         try
         {
             if (await turns.AcceptAsync(activity, cancellationToken)) return Results.Ok();
@@ -63,6 +65,20 @@ public static class BotConnectorEndpoints
 
         http.Response.Headers.RetryAfter = "5";
         return Error(StatusCodes.Status503ServiceUnavailable, "The bot cannot take the activity right now; send it again shortly.");
+    }
+
+    private static async Task<IResult> ExpectedRepliesAsync(Activity activity, ConnectorTurns turns, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var replies = await turns.RunForRepliesAsync(activity, cancellationToken);
+            return Results.Text(JsonSerializer.Serialize(new ExpectedReplies { Activities = replies }, ChannelJson.Info<ExpectedReplies>()), "application/json");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Logged with the turn; the channel may send the activity again.
+            return Error(StatusCodes.Status500InternalServerError, "The turn failed; send the activity again.");
+        }
     }
 
     /// <summary>

@@ -19,22 +19,25 @@ public sealed class ConnectorClient(HttpClient http, BotTokenProvider tokens, Se
     /// <summary>Answers <paramref name="inbound"/>: the reply goes from its recipient to its sender, in its conversation.</summary>
     public Task<ResourceResponse> ReplyAsync(Activity inbound, Activity reply, CancellationToken cancellationToken)
     {
-        var addressed = reply with
-        {
-            From = inbound.Recipient,
-            Recipient = inbound.From,
-            Conversation = inbound.Conversation,
-            ChannelId = inbound.ChannelId,
-            ReplyToId = inbound.Id,
-            Id = null,
-            Timestamp = null,
-            ServiceUrl = null,
-        };
+        var addressed = Address(inbound, reply);
         var path = inbound.Id is null
             ? $"v3/conversations/{Segment(inbound.Conversation!.Id)}/activities"
             : $"v3/conversations/{Segment(inbound.Conversation!.Id)}/activities/{Segment(inbound.Id)}";
         return SendForResourceAsync(HttpMethod.Post, inbound.ServiceUrl!, path, addressed, cancellationToken);
     }
+
+    /// <summary>The reply as it answers <paramref name="inbound"/>: from its recipient to its sender, in its conversation.</summary>
+    public static Activity Address(Activity inbound, Activity reply) => reply with
+    {
+        From = inbound.Recipient,
+        Recipient = inbound.From,
+        Conversation = inbound.Conversation,
+        ChannelId = inbound.ChannelId,
+        ReplyToId = inbound.Id,
+        Id = null,
+        Timestamp = null,
+        ServiceUrl = null,
+    };
 
     public Task<ResourceResponse> SendAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
         SendForResourceAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Segment(conversationId)}/activities", activity with { Id = null, Timestamp = null, ServiceUrl = null }, cancellationToken);

@@ -59,6 +59,29 @@ public sealed partial class ConnectorTurns(
         return true;
     }
 
+    /// <summary>
+    /// Runs the turn while the channel waits and returns its replies, addressed, instead of sending them
+    /// (<c>deliveryMode: expectReplies</c>). The channel holds the activity until it has the answer, so
+    /// it needs no inbox entry; its conversation's order is the channel's, which sends the next one after.
+    /// </summary>
+    public async Task<IReadOnlyList<Activity>> RunForRepliesAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        await _running.WaitAsync(cancellationToken);
+        try
+        {
+            return [.. (await bot.OnActivityAsync(activity, cancellationToken)).Select(reply => ConnectorClient.Address(activity, reply))];
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogTurnFailed(logger, e, activity.Conversation?.Id);
+            throw;
+        }
+        finally
+        {
+            _running.Release();
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _stopping = stoppingToken;

@@ -11,6 +11,7 @@ namespace Helpdesk.Channels.Schema;
 [JsonSerializable(typeof(Activity))]
 [JsonSerializable(typeof(ConversationReference))]
 [JsonSerializable(typeof(Transcript))]
+[JsonSerializable(typeof(ExpectedReplies))]
 [JsonSerializable(typeof(List<Activity>))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(DirectLine.ActivitySet))]

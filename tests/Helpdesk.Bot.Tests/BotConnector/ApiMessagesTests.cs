@@ -131,6 +131,24 @@ public sealed class ApiMessagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_activity_expecting_replies_gets_them_in_the_response_and_nothing_goes_through_the_connector()
+    {
+        var activity = Activity("message", "c7", "e1", text: "I want to talk to a person");
+        activity["deliveryMode"] = "expectReplies";
+
+        using var response = await PostAsync(activity, ValidToken());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var replies = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel)).RootElement.GetProperty("activities").EnumerateArray().ToList();
+        Assert.NotEmpty(replies);
+        Assert.All(replies, r => Assert.Equal(("e1", "bot-1", "user-1", "c7"),
+            (r.GetProperty("replyToId").GetString(), r.GetProperty("from").GetProperty("id").GetString(), r.GetProperty("recipient").GetProperty("id").GetString(), r.GetProperty("conversation").GetProperty("id").GetString())));
+        Assert.Contains(replies, r => r.GetProperty("type").GetString() == "message" && r.GetProperty("text").GetString()!.Length > 0);
+        Assert.Empty(Channel.Calls);
+        Assert.Empty(Channel.TokenRequests);
+    }
+
+    [Fact]
     public async Task A_redelivered_activity_is_one_turn()
     {
         for (var i = 0; i < 3; i++) (await PostAsync(Activity("message", "c3", "same-id", text: "I want to talk to a person"), ValidToken())).Dispose();
