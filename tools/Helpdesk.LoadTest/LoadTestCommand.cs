@@ -65,6 +65,10 @@ internal static class LoadTestCommand
             Description = "Connector mode: the client secret the host must present for its tokens.",
             DefaultValueFactory = _ => ConnectorSettings.DefaultClientSecret,
         };
+        var expectReplies = new Option<bool>("--expect-replies")
+        {
+            Description = "Connector mode: send activities with deliveryMode expectReplies, so the bot answers each in its response (the POST holds the whole turn) rather than through the Connector.",
+        };
         url.Validators.Add(result =>
         {
             if (LoadTestSettings.ParseUrl(result.GetValueOrDefault<string>()) is null) result.AddError("--url must be an absolute http or https address.");
@@ -98,7 +102,7 @@ internal static class LoadTestCommand
             "Drive customer conversations through the whole triage, over Direct Line or through the Bot Connector endpoint as Azure Bot Service would, and report throughput and latency.")
         {
             url, conversations, concurrency, warmup, json, timeout, thinkTime, webhookListen, webhookSecret, webhookWait, webhookFailFirst,
-            channel, channelListen, appId, issuer, clientSecret,
+            channel, channelListen, appId, issuer, clientSecret, expectReplies,
         };
         root.Validators.Add(result =>
         {
@@ -121,9 +125,9 @@ internal static class LoadTestCommand
                 if (!Given(channelListen)) result.AddError("--channel connector needs --channel-listen.");
                 if (!Given(appId)) result.AddError("--channel connector needs --app-id.");
             }
-            else if (Given(channelListen) || Given(appId) || Given(issuer) || Given(clientSecret))
+            else if (Given(channelListen) || Given(appId) || Given(issuer) || Given(clientSecret) || Given(expectReplies))
             {
-                result.AddError("--channel-listen, --app-id, --issuer and --client-secret go with --channel connector.");
+                result.AddError("--channel-listen, --app-id, --issuer, --client-secret and --expect-replies go with --channel connector.");
             }
         });
 
@@ -144,7 +148,7 @@ internal static class LoadTestCommand
                     : null,
                 parse.GetValue(channel) == LoadReport.ConnectorChannel
                     ? new ConnectorSettings(ConnectorSettings.ParseListen(parse.GetValue(channelListen))!, parse.GetValue(appId)!,
-                        parse.GetValue(issuer)!, parse.GetValue(clientSecret)!)
+                        parse.GetValue(issuer)!, parse.GetValue(clientSecret)!, parse.GetValue(expectReplies))
                     : null);
             return await RunAsync(settings, cancellationToken);
         });
@@ -159,7 +163,7 @@ internal static class LoadTestCommand
         var thinkTime = new ThinkTime(settings.ThinkTime);
         IConversationRunner runner = channel is null
             ? new DirectLineConversationRunner(new DirectLineClient(http, settings.Url), TriageScript.Default, thinkTime)
-            : new ConnectorConversationRunner(new BotMessagesClient(http, settings.Url, channel.Issuer), channel,
+            : new ConnectorConversationRunner(new BotMessagesClient(http, settings.Url, channel.Issuer, channel), channel,
                 Guid.NewGuid().ToString("N"), TriageScript.Default, thinkTime, settings.Timeout);
         var hooks = settings.Webhooks;
         await using var receiver = hooks is null ? null : await StartReceiverAsync(hooks, cancellationToken);

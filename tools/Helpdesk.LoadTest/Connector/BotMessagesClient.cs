@@ -9,9 +9,10 @@ namespace Helpdesk.LoadTest.Connector;
 /// <summary>
 /// Delivers activities to the bot's <c>POST /api/messages</c> as Azure Bot Service does, each with a
 /// channel token, and times the round trip. Anything but 200 throws <see cref="HttpRequestException"/>
-/// with the status: the host answers at once and runs the turn afterwards.
+/// with the status. An activity sent with <c>deliveryMode: expectReplies</c> gets its replies in the
+/// answer, which are handed to the channel as if they had arrived at its Connector when the answer did.
 /// </summary>
-internal sealed class BotMessagesClient(HttpClient http, Uri server, ChannelTokenIssuer tokens)
+internal sealed class BotMessagesClient(HttpClient http, Uri server, ChannelTokenIssuer tokens, ChannelServer channel)
 {
     // Long enough to show what the server said, short enough to keep one error on one line.
     private const int BodyExcerptLength = 200;
@@ -26,13 +27,23 @@ internal sealed class BotMessagesClient(HttpClient http, Uri server, ChannelToke
         var started = Stopwatch.GetTimestamp();
         // The default completion option buffers the whole body, so the time includes reading it.
         using var response = await http.SendAsync(request, cancellationToken);
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        if (response.StatusCode == HttpStatusCode.OK) return elapsed;
+        var answered = Stopwatch.GetTimestamp();
+        if (response.StatusCode == HttpStatusCode.OK)
+        {
+            if (activity.DeliveryMode is not null) await HandOnRepliesAsync(activity, response, answered, cancellationToken);
+            return Stopwatch.GetElapsedTime(started, answered);
+        }
 
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         var excerpt = body.Length > BodyExcerptLength ? body[..BodyExcerptLength] + "…" : body;
         throw new HttpRequestException(HttpRequestError.Unknown,
             string.Create(CultureInfo.InvariantCulture, $"{(int)response.StatusCode} {response.ReasonPhrase}: {excerpt.ReplaceLineEndings(" ")}"),
             null, response.StatusCode);
+    }
+
+    private async Task HandOnRepliesAsync(ChannelActivity activity, HttpResponseMessage response, long answered, CancellationToken cancellationToken)
+    {
+        var body = await response.Content.ReadFromJsonAsync(ConnectorJsonContext.Default.ExpectedRepliesBody, cancellationToken);
+        foreach (var reply in body?.Activities ?? []) channel.Record(activity.Conversation.Id, reply, activity.Id, answered);
     }
 }

@@ -15,4 +15,5 @@ internal sealed record ChannelActivity(
     ConversationAccount Conversation,
     string? Locale = null,
     string? Text = null,
-    IReadOnlyList<ChannelAccount>? MembersAdded = null);
+    IReadOnlyList<ChannelAccount>? MembersAdded = null,
+    string? DeliveryMode = null);

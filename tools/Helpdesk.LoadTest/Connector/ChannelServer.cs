@@ -178,11 +178,18 @@ internal sealed class ChannelServer : IAsyncDisposable
             return Results.Text("The body is not an activity.", statusCode: StatusCodes.Status400BadRequest);
         }
 
+        Record(conversationId, activity, replyToId, arrived);
+        return Results.Json(new ResourceResponse(NewId()), Json.ResourceResponse);
+    }
+
+    /// <summary>Records an activity the bot sent (through the Connector, or in the answer to an
+    /// activity that expected replies) and hands a message on to whoever waits for it.</summary>
+    public void Record(string conversationId, BotActivity activity, string? replyToId, long arrivedTimestamp)
+    {
         var recorded = new RecordedBotActivity(conversationId, activity.Type, activity.Text, activity.Attachments?.Count ?? 0,
-            activity.ReplyToId ?? replyToId, DateTimeOffset.UtcNow, arrived);
+            activity.ReplyToId ?? replyToId, DateTimeOffset.UtcNow, arrivedTimestamp);
         _recorded.Enqueue(recorded);
         if (recorded.IsMessage && !Replies.Deliver(recorded)) Interlocked.Increment(ref _unknown);
-        return Results.Json(new ResourceResponse(NewId()), Json.ResourceResponse);
     }
 
     /// <summary>An update or delete of an activity the bot sent: counted and accepted.</summary>

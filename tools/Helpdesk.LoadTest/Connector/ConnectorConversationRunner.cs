@@ -45,7 +45,8 @@ internal sealed class ConnectorConversationRunner(
         var user = new ChannelAccount($"user-{i}", $"Customer {i}");
         var bot = new ChannelAccount(settings.AppId, "Support");
         ChannelActivity Activity(string type, string id) =>
-            new(type, id, DateTimeOffset.UtcNow, ConnectorSettings.ChannelId, settings.ServiceUrl, user, bot, conversation);
+            new(type, id, DateTimeOffset.UtcNow, ConnectorSettings.ChannelId, settings.ServiceUrl, user, bot, conversation,
+                DeliveryMode: settings.ExpectReplies ? "expectReplies" : null);
 
         try
         {

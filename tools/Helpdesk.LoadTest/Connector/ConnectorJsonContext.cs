@@ -12,6 +12,7 @@ namespace Helpdesk.LoadTest.Connector;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     PropertyNameCaseInsensitive = true)]
 [JsonSerializable(typeof(ChannelActivity))]
+[JsonSerializable(typeof(ExpectedRepliesBody))]
 [JsonSerializable(typeof(BotActivity))]
 [JsonSerializable(typeof(ResourceResponse))]
 [JsonSerializable(typeof(OpenIdConfiguration))]

@@ -3,10 +3,11 @@ namespace Helpdesk.LoadTest.Connector;
 /// <summary>
 /// Connector mode: the one address where the tool stands in for Azure Bot Service (channel token
 /// issuer, identity platform token endpoint and Connector REST API), which is also every activity's
-/// <c>serviceUrl</c>; the bot's app id; the issuer the channel tokens name; and the client secret the
-/// host must present for its own tokens.
+/// <c>serviceUrl</c>; the bot's app id; the issuer the channel tokens name; the client secret the
+/// host must present for its own tokens; and whether activities ask for their replies in the response
+/// (<c>deliveryMode: expectReplies</c>) instead of through the Connector.
 /// </summary>
-internal sealed record ConnectorSettings(Uri Listen, string AppId, string Issuer, string ClientSecret)
+internal sealed record ConnectorSettings(Uri Listen, string AppId, string Issuer, string ClientSecret, bool ExpectReplies = false)
 {
     public const string DefaultIssuer = "https://loadtest.helpdesk.local/channel";
 

@@ -58,8 +58,9 @@ internal static class ReportWriter
     {
         var c = CultureInfo.InvariantCulture;
         var turn = report.TurnLatencyMs;
+        var reply = connector.ExpectReplies ? "first reply in the response (expectReplies)" : "first reply at the channel";
         output.WriteLine(string.Create(c,
-            $"turn latency     p50 {turn.P50:F2} ms, p90 {turn.P90:F2} ms, p99 {turn.P99:F2} ms, max {turn.Max:F2} ms ({turn.Count} turns: message → first reply at the channel)"));
+            $"turn latency     p50 {turn.P50:F2} ms, p90 {turn.P90:F2} ms, p99 {turn.P99:F2} ms, max {turn.Max:F2} ms ({turn.Count} turns: message → {reply})"));
         if (report.AckLatencyMs is { } ack)
         {
             output.WriteLine(string.Create(c,
