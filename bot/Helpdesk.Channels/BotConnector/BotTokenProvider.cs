@@ -79,7 +79,7 @@ public sealed class BotTokenProvider(HttpClient http, ChannelAuthOptions bot, Bo
 }
 
 /// <summary>A call to a channel or to the token endpoint failed for good; <see cref="Status"/> is 0 when
-/// there was no answer at all (not reachable, timed out, or not allowed to be called).</summary>
+/// there was no answer at all (not reachable, or timed out), and 403 when the bot would not call there.</summary>
 public sealed class ConnectorException(string message, int status) : Exception(message)
 {
     public int Status { get; } = status;

@@ -16,6 +16,9 @@ public sealed class ConnectorClient(HttpClient http, BotTokenProvider tokens, Se
 {
     private static readonly HttpStatusCode[] Transient = [HttpStatusCode.TooManyRequests, HttpStatusCode.PreconditionFailed, HttpStatusCode.BadGateway, HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout];
 
+    /// <summary>Worth another try later: throttled, a gateway error, or no answer at all (status 0).</summary>
+    public static bool IsTransient(int status) => status == 0 || Transient.Contains((HttpStatusCode)status);
+
     /// <summary>Answers <paramref name="inbound"/>: the reply goes from its recipient to its sender, in its conversation.</summary>
     public Task<ResourceResponse> ReplyAsync(Activity inbound, Activity reply, CancellationToken cancellationToken)
     {
@@ -63,7 +66,7 @@ public sealed class ConnectorClient(HttpClient http, BotTokenProvider tokens, Se
 
     private async Task<HttpResponseMessage> CallAsync(HttpMethod method, string serviceUrl, string path, string? json, CancellationToken cancellationToken)
     {
-        if (!trust.IsTrusted(serviceUrl)) throw new ConnectorException($"{serviceUrl} is neither proven by an inbound activity nor allowed; the bot's token is not sent there.", 0);
+        if (!trust.IsTrusted(serviceUrl)) throw new ConnectorException($"{serviceUrl} is neither proven by an inbound activity nor allowed; the bot's token is not sent there.", (int)HttpStatusCode.Forbidden);
         var target = new Uri(new Uri(ServiceUrlTrust.Normalize(serviceUrl)), path);
         string? refused = null;
         for (var attempt = 1; ; attempt++)

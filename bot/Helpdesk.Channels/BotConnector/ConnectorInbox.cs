@@ -8,7 +8,9 @@ namespace Helpdesk.Channels.BotConnector;
 /// Activities accepted on <c>/api/messages</c> and not yet handled. The channel gets its 200 once the
 /// activity is written here, so a host that stops or crashes before the turn ran loses nothing: each
 /// entry is leased to the host working on it, and when the lease runs out (or is given back at a
-/// graceful stop) any host takes it over. An entry is deleted once its turn has run.
+/// graceful stop) any host takes it over. An entry is deleted once its turn has run and its replies
+/// have reached the channel; when the channel cannot take them, the replies wait in the entry (with
+/// how many were already sent) and are sent again later without running the turn again.
 /// </summary>
 public sealed class ConnectorInbox
 {
@@ -26,6 +28,10 @@ public sealed class ConnectorInbox
                 attempts INTEGER NOT NULL DEFAULT 1);
             CREATE INDEX IF NOT EXISTS connector_inbox_by_lease ON connector_inbox (leased_until);
             """,
+            """
+            ALTER TABLE connector_inbox ADD COLUMN replies TEXT NULL;
+            ALTER TABLE connector_inbox ADD COLUMN sent INTEGER NOT NULL DEFAULT 0;
+            """,
         ],
         PostgreSql:
         [
@@ -39,6 +45,9 @@ public sealed class ConnectorInbox
                 leased_until TIMESTAMPTZ NOT NULL,
                 attempts INTEGER NOT NULL DEFAULT 1);
             CREATE INDEX connector_inbox_by_lease ON connector_inbox (leased_until);
+            """,
+            """
+            ALTER TABLE connector_inbox ADD COLUMN replies TEXT NULL, ADD COLUMN sent INTEGER NOT NULL DEFAULT 0;
             """,
         ]);
 
@@ -91,17 +100,35 @@ public sealed class ConnectorInbox
             $"""
             UPDATE connector_inbox SET owner = @owner, leased_until = @until, attempts = attempts + 1
             WHERE id IN (SELECT id FROM connector_inbox WHERE leased_until < @now ORDER BY id LIMIT @max{_database.ForUpdateSkipLocked})
-            RETURNING id, activity, attempts
+            RETURNING id, activity, attempts, replies, sent
             """,
             ("owner", owner), ("until", leasedUntil), ("now", now), ("max", max));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var entries = new List<InboxEntry>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            entries.Add(new InboxEntry(reader.GetNumber(0), Readable(reader.GetString(1)), (int)reader.GetNumber(2)));
+            entries.Add(new InboxEntry(reader.GetNumber(0), Readable(reader.GetString(1)), (int)reader.GetNumber(2))
+            {
+                Replies = reader.IsDBNull(3) ? null : ReadableReplies(reader.GetString(3)),
+                Sent = (int)reader.GetNumber(4),
+            });
         }
 
         return [.. entries.OrderBy(entry => entry.Id)];
+    }
+
+    /// <summary>
+    /// The turn has run but the channel did not take all its replies: they wait here, with how many
+    /// were sent, until <paramref name="retryAt"/>, when any host sends the rest.
+    /// </summary>
+    public async Task PostponeAsync(long id, IReadOnlyList<Activity> replies, int sent, DateTimeOffset retryAt, CancellationToken cancellationToken)
+    {
+        using var write = await _database.EnterWriteAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await connection.RunAsync(
+            "UPDATE connector_inbox SET replies = @replies, sent = @sent, leased_until = @until WHERE id = @id",
+            cancellationToken,
+            ("id", id), ("replies", ChannelJson.Serialize(replies)), ("sent", sent), ("until", retryAt));
     }
 
     /// <summary>A host stopping gives its entries back, so another host (or its own next start) takes them at once.</summary>
@@ -110,6 +137,18 @@ public sealed class ConnectorInbox
         using var write = await _database.EnterWriteAsync(cancellationToken);
         await using var connection = await _database.OpenAsync(cancellationToken);
         await connection.RunAsync("UPDATE connector_inbox SET leased_until = @now WHERE owner = @owner", cancellationToken, ("owner", owner), ("now", now.AddTicks(-1)));
+    }
+
+    private static IReadOnlyList<Activity>? ReadableReplies(string json)
+    {
+        try
+        {
+            return ChannelJson.DeserializeList(json);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     private static Activity? Readable(string json)
@@ -135,5 +174,11 @@ public sealed class ConnectorInbox
     }
 }
 
-/// <summary>One accepted activity; null when what was stored can no longer be read as one.</summary>
-public sealed record InboxEntry(long Id, Activity? Activity, int Attempts);
+/// <summary>One accepted activity (null when what was stored can no longer be read as one), and, once its
+/// turn has run but the channel did not take every reply, those replies and how many were sent.</summary>
+public sealed record InboxEntry(long Id, Activity? Activity, int Attempts)
+{
+    public IReadOnlyList<Activity>? Replies { get; init; }
+
+    public int Sent { get; init; }
+}

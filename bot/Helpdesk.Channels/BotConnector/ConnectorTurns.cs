@@ -31,7 +31,8 @@ public sealed partial class ConnectorTurns(
     // A turn is seconds at most; an entry still leased after this belongs to a host that is gone.
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan SweepEvery = TimeSpan.FromSeconds(15);
-    private const int MaxAttempts = 3;
+    // Interrupted turns, and replies the channel would not take yet: after this many tries the entry goes.
+    private const int MaxAttempts = 6;
 
     private readonly string _owner = Guid.NewGuid().ToString("N");
     private readonly SemaphoreSlim _running = new(MaxRunning);
@@ -176,15 +177,16 @@ public sealed partial class ConnectorTurns(
     {
         var activity = entry.Activity!;
         var stopping = _stopping;
+        IReadOnlyList<Activity>? replies = entry.Replies;
+        var sent = entry.Sent;
         try
         {
             await _running.WaitAsync(stopping);
             try
             {
-                foreach (var reply in await bot.OnActivityAsync(activity, stopping))
-                {
-                    await connector.ReplyAsync(activity, reply, stopping);
-                }
+                // Replies kept from an earlier attempt are sent as they were: the turn has already run.
+                replies ??= await bot.OnActivityAsync(activity, stopping);
+                for (; sent < replies.Count; sent++) await connector.ReplyAsync(activity, replies[sent], stopping);
             }
             finally
             {
@@ -196,6 +198,10 @@ public sealed partial class ConnectorTurns(
             // Stopping: the entry stays in the inbox for the next host to run.
             Forget(entry);
             return;
+        }
+        catch (ConnectorException e) when (replies is not null && ConnectorClient.IsTransient(e.Status) && entry.Attempts < MaxAttempts)
+        {
+            if (await PostponeAsync(entry, replies, sent, e)) return;
         }
         catch (ConnectorException e)
         {
@@ -219,6 +225,32 @@ public sealed partial class ConnectorTurns(
 
         Forget(entry);
     }
+
+    /// <summary>
+    /// The channel could not take the replies for now: they wait in the inbox, and any host sends the
+    /// rest later, waiting longer each time. False when even that could not be written down.
+    /// </summary>
+    private async Task<bool> PostponeAsync(InboxEntry entry, IReadOnlyList<Activity> replies, int sent, ConnectorException problem)
+    {
+        var retryAt = time.GetUtcNow() + ReplyRetryDelay(entry.Attempts);
+        try
+        {
+            await inbox.PostponeAsync(entry.Id, replies, sent, retryAt, CancellationToken.None);
+        }
+        catch (DbException e)
+        {
+            LogInboxUnavailable(logger, e.Message);
+            return false;
+        }
+
+        LogRepliesPostponed(logger, entry.Activity!.Conversation?.Id, problem.Status, replies.Count - sent, retryAt);
+        Forget(entry);
+        return true;
+    }
+
+    /// <summary>30 s after the first failure, doubling each time up to 5 minutes: about twelve minutes in all.</summary>
+    private static TimeSpan ReplyRetryDelay(int attempts) =>
+        TimeSpan.FromSeconds(Math.Min(300, 30 * Math.Pow(2, Math.Max(0, attempts - 1))));
 
     private bool IsHeld(long id)
     {
@@ -244,6 +276,9 @@ public sealed partial class ConnectorTurns(
 
     [LoggerMessage(EventId = 7103, Level = LogLevel.Warning, Message = "The Bot Connector inbox could not be read or written this time: {Problem}")]
     private static partial void LogInboxUnavailable(ILogger logger, string problem);
+
+    [LoggerMessage(EventId = 7105, Level = LogLevel.Warning, Message = "The channel of conversation {ConversationId} is not taking replies ({Status}); {Count} kept for {RetryAt:O}")]
+    private static partial void LogRepliesPostponed(ILogger logger, string? conversationId, int status, int count, DateTimeOffset retryAt);
 
     [LoggerMessage(EventId = 7104, Level = LogLevel.Error, Message = "Inbox entry {EntryId} of conversation {ConversationId} dropped after {Attempts} interrupted attempts, or unreadable")]
     private static partial void LogAbandoned(ILogger logger, long entryId, string? conversationId, int attempts);

@@ -22,6 +22,11 @@ public static class ChannelJson
 
     public static Activity? Deserialize(string json) => JsonSerializer.Deserialize(json, ActivityInfo);
 
+    /// <summary>Several activities as one JSON array.</summary>
+    public static string Serialize(IReadOnlyList<Activity> activities) => JsonSerializer.Serialize(activities as List<Activity> ?? [.. activities], Info<List<Activity>>());
+
+    public static IReadOnlyList<Activity>? DeserializeList(string json) => JsonSerializer.Deserialize(json, Info<List<Activity>>());
+
     public static JsonTypeInfo<Activity> ActivityInfo { get; } = Info<Activity>();
 
     /// <summary>The metadata for any wire type, with these conventions applied.</summary>
