@@ -36,6 +36,7 @@ internal static class ConnectorRegistration
         services.AddSingleton(provider => new ConnectorClient(
             Http(provider), provider.GetRequiredService<BotTokenProvider>(), provider.GetRequiredService<ServiceUrlTrust>(), retry, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ConnectorInbox>();
+        services.AddSingleton<ConnectorMetrics>();
         services.AddSingleton<ConnectorBot>();
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ConnectorTurns>(provider, (IDirectLineBot)provider.GetRequiredService<ConnectorBot>()));
         services.AddHostedService(provider => provider.GetRequiredService<ConnectorTurns>());

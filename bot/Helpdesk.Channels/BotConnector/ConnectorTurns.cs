@@ -19,6 +19,7 @@ public sealed partial class ConnectorTurns(
     ConnectorInbox inbox,
     ServiceUrlTrust trust,
     TimeProvider time,
+    ConnectorMetrics metrics,
     ILogger<ConnectorTurns> logger) : BackgroundService
 {
     // Turns mostly wait (database, channel); this many at once keeps two cores busy without letting a
@@ -86,6 +87,7 @@ public sealed partial class ConnectorTurns(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _stopping = stoppingToken;
+        metrics.Observe(Waiting);
         using var timer = new PeriodicTimer(SweepEvery, time);
         do
         {
@@ -187,6 +189,7 @@ public sealed partial class ConnectorTurns(
                 // Replies kept from an earlier attempt are sent as they were: the turn has already run.
                 replies ??= await bot.OnActivityAsync(activity, stopping);
                 for (; sent < replies.Count; sent++) await connector.ReplyAsync(activity, replies[sent], stopping);
+                metrics.Sent();
             }
             finally
             {
@@ -205,6 +208,7 @@ public sealed partial class ConnectorTurns(
         }
         catch (ConnectorException e)
         {
+            metrics.Failed();
             LogReplyFailed(logger, activity.Conversation?.Id, e.Status, e.Message);
         }
         catch (Exception e)
@@ -243,6 +247,7 @@ public sealed partial class ConnectorTurns(
             return false;
         }
 
+        metrics.Postponed();
         LogRepliesPostponed(logger, entry.Activity!.Conversation?.Id, problem.Status, replies.Count - sent, retryAt);
         Forget(entry);
         return true;
@@ -251,6 +256,11 @@ public sealed partial class ConnectorTurns(
     /// <summary>30 s after the first failure, doubling each time up to 5 minutes: about twelve minutes in all.</summary>
     private static TimeSpan ReplyRetryDelay(int attempts) =>
         TimeSpan.FromSeconds(Math.Min(300, 30 * Math.Pow(2, Math.Max(0, attempts - 1))));
+
+    private int Waiting()
+    {
+        lock (_gate) return _held.Count;
+    }
 
     private bool IsHeld(long id)
     {

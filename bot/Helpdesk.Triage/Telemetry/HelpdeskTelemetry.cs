@@ -15,7 +15,7 @@ namespace Helpdesk.Triage.Telemetry;
 /// </summary>
 public sealed class HelpdeskTelemetry : IDisposable
 {
-    public const string Name = "Helpdesk.Bot";
+    public const string Name = Channels.BotConnector.ConnectorMetrics.MeterName;
 
     private const string ConversationTag = "helpdesk.conversation.id";
     private const string ActivityTag = "helpdesk.activity.id";

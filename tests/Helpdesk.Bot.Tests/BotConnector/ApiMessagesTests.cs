@@ -41,6 +41,7 @@ public sealed class ApiMessagesTests : IAsyncLifetime
     [Fact]
     public async Task A_channel_message_is_answered_at_once_and_the_replies_reach_the_channel_with_the_bots_token()
     {
+        using var metrics = new MetricRecorder(Bot.Factory.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), Channels.BotConnector.ConnectorMetrics.MeterName);
         using var welcome = await PostAsync(Activity("conversationUpdate", "c1", "a0", membersAdded: true), ValidToken());
         using var message = await PostAsync(Activity("message", "c1", "a1", text: "I want to talk to a person"), ValidToken());
 
@@ -51,6 +52,15 @@ public sealed class ApiMessagesTests : IAsyncLifetime
         var reply = JsonDocument.Parse(calls.Last(c => c.Path.EndsWith("/a1", StringComparison.Ordinal)).Body).RootElement;
         Assert.Equal(("bot-1", "user-1", "a1"), (reply.GetProperty("from").GetProperty("id").GetString(), reply.GetProperty("recipient").GetProperty("id").GetString(), reply.GetProperty("replyToId").GetString()));
         Assert.Single(Channel.TokenRequests);
+        while (metrics.Of("helpdesk.connector.replies").Count < 2) await Task.Delay(20, Cancel); // counted once the last reply is in
+        Assert.All(metrics.Of("helpdesk.connector.replies"), m => Assert.Equal("sent", m.Tags["helpdesk.connector.outcome"]));
+        // The gauge reads what waits on this host: once both entries are done, nothing.
+        do
+        {
+            await Task.Delay(20, Cancel);
+            metrics.Observe();
+        }
+        while (metrics.Of("helpdesk.connector.waiting")[^1].Value != 0);
     }
 
     public static TheoryData<string> Forgeries() =>

@@ -1,9 +1,11 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Helpdesk.Channels.BotConnector;
 using Helpdesk.Channels.DirectLine;
 using Helpdesk.Channels.Schema;
 using Helpdesk.Channels.Storage;
 using Helpdesk.Tests.BotConnector;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -43,7 +45,9 @@ public sealed class ConnectorTurnsTests : IAsyncLifetime
         var trust = new ServiceUrlTrust([]);
         var tokens = new BotTokenProvider(_http, new ChannelAuthOptions { AppId = "bot-id" }, new BotTokenOptions { Authority = _channel.ServiceUrl, ClientSecret = FakeConnector.ClientSecret }, TimeProvider.System);
         var client = new ConnectorClient(_http, tokens, trust, new ConnectorRetryOptions { MaxAttempts = 1 }, _time);
-        using var turns = new ConnectorTurns(bot, client, inbox, trust, _time, NullLogger<ConnectorTurns>.Instance);
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var metrics = new ConnectorMetrics(services.GetRequiredService<IMeterFactory>());
+        using var turns = new ConnectorTurns(bot, client, inbox, trust, _time, metrics, NullLogger<ConnectorTurns>.Instance);
         trust.Prove(_channel.ServiceUrl);
         _channel.FailNext(503);
         await turns.StartAsync(Cancel);
