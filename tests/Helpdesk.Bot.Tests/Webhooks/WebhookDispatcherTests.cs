@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
+using Helpdesk.Tests.Time;
 using Helpdesk.Triage.Outbox;
 
 namespace Helpdesk.Bot.Tests.Webhooks;
@@ -57,20 +57,5 @@ public sealed class WebhookDispatcherTests
         var draft = new CaseDraft("The app crashes", null, new TriageFacts(), Urgency.Medium, [], [], HandoffReason.Asked, "directline");
         var state = new TriageState { Stage = TriageStage.HandedOff, Outcome = ConversationOutcome.HandedOff };
         await store.CommitAsync(new TurnCommit("c" + i, "u" + i, 0, state, DateTimeOffset.UtcNow, "a" + i, draft), Cancel);
-    }
-
-    /// <summary>A fake clock that says when the dispatcher has made its timer, so the test ticks it only after that.</summary>
-    private sealed class WatchedTimeProvider : FakeTimeProvider
-    {
-        private readonly TaskCompletionSource _created = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task TimerCreated => _created.Task;
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-        {
-            var timer = base.CreateTimer(callback, state, dueTime, period);
-            _created.TrySetResult();
-            return timer;
-        }
     }
 }

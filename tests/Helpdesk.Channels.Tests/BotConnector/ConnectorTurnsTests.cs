@@ -7,7 +7,7 @@ using Helpdesk.Channels.Storage;
 using Helpdesk.Tests.BotConnector;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
+using Helpdesk.Tests.Time;
 
 namespace Helpdesk.Channels.Tests.BotConnector;
 
@@ -97,21 +97,6 @@ public sealed class ConnectorTurnsTests : IAsyncLifetime
             Interlocked.Increment(ref _turns);
             return Task.FromResult<IReadOnlyList<Activity>>(
                 [new Activity { Type = ActivityTypes.Message, Text = "first" }, new Activity { Type = ActivityTypes.Message, Text = "second" }]);
-        }
-    }
-
-    /// <summary>A fake clock that says when the sweep's timer has been made, so the test moves it only after that.</summary>
-    private sealed class WatchedTimeProvider : FakeTimeProvider
-    {
-        private readonly TaskCompletionSource _created = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task TimerCreated => _created.Task;
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-        {
-            var timer = base.CreateTimer(callback, state, dueTime, period);
-            _created.TrySetResult();
-            return timer;
         }
     }
 }
