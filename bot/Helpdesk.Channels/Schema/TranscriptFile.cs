@@ -11,8 +11,8 @@ public static class TranscriptFile
 {
     public const string Extension = ".transcript";
 
-    public static byte[] Write(IReadOnlyList<Activity> activities) =>
-        JsonSerializer.SerializeToUtf8Bytes(activities as List<Activity> ?? [.. activities], ChannelJson.Info<List<Activity>>());
+    // Encoding.UTF8.GetBytes writes no byte-order mark.
+    public static byte[] Write(IReadOnlyList<Activity> activities) => System.Text.Encoding.UTF8.GetBytes(ChannelJson.Serialize(activities));
 
     /// <summary>The activities of a transcript; <see cref="JsonException"/> when the text is neither form.</summary>
     public static IReadOnlyList<Activity> Read(ReadOnlySpan<byte> utf8)
